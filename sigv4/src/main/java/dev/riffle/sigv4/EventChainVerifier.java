@@ -127,19 +127,23 @@ public final class EventChainVerifier {
         return at;
     }
 
+    /** Compares in milliseconds, so that a fresh event costs no allocation; instants are built only to explain. */
     private void checkFreshness(long dateMillis, long i) {
+        long now = clock.millis();
+        long window = skew.toMillis();
+        if (dateMillis >= now - window && dateMillis <= now + window) {
+            return;
+        }
         Instant date = Instant.ofEpochMilli(dateMillis);
-        Instant now = clock.instant();
-        if (date.isBefore(now.minus(skew))) {
+        Instant nowInstant = Instant.ofEpochMilli(now);
+        if (dateMillis < now - window) {
             throw fail(Reason.SIGNATURE_EXPIRED, i, "Signature expired: " + SigV4.formatDateTime(date)
-                    + " is now earlier than " + SigV4.formatDateTime(now.minus(skew)) + " ("
-                    + SigV4.formatDateTime(now) + " - " + RequestVerifier.describe(skew) + ".)");
+                    + " is now earlier than " + SigV4.formatDateTime(nowInstant.minus(skew)) + " ("
+                    + SigV4.formatDateTime(nowInstant) + " - " + RequestVerifier.describe(skew) + ".)");
         }
-        if (date.isAfter(now.plus(skew))) {
-            throw fail(Reason.SIGNATURE_NOT_YET_CURRENT, i, "Signature not yet current: "
-                    + SigV4.formatDateTime(date) + " is still later than " + SigV4.formatDateTime(now.plus(skew))
-                    + " (" + SigV4.formatDateTime(now) + " + " + RequestVerifier.describe(skew) + ".)");
-        }
+        throw fail(Reason.SIGNATURE_NOT_YET_CURRENT, i, "Signature not yet current: "
+                + SigV4.formatDateTime(date) + " is still later than " + SigV4.formatDateTime(nowInstant.plus(skew))
+                + " (" + SigV4.formatDateTime(nowInstant) + " + " + RequestVerifier.describe(skew) + ".)");
     }
 
     private static SignatureVerificationException fail(Reason reason, long index, String message) {
