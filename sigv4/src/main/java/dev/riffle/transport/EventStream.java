@@ -1,0 +1,60 @@
+package dev.riffle.transport;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One open duplex event stream. Methods may be called from any thread.
+ *
+ * <h2>Sending</h2>
+ * {@link #send} takes one encoded event-stream message (for Transcribe an AudioEvent). The transport signs it (a
+ * {@code :date}/{@code :chunk-signature} envelope chained from the request's signature) when it writes it to the
+ * connection, not before, so that no signature goes stale in a queue. Messages are written only as the peer's
+ * flow control allows; the returned stage completes when the message has been written, which is when the caller
+ * should send the next one. Memory stays bounded: a transport holds at most a configured number of pending bytes
+ * and fails a send beyond that at once rather than buffering without limit.
+ *
+ * <h2>Ending</h2>
+ * {@link #end()} sends the end of input (the signed empty envelope, then the end of the request body); the
+ * service then sends its last messages and ends the response, which completes {@link #closed()}. {@link
+ * #cancel()} abandons the stream at once (HTTP/2 RST_STREAM, or a WebSocket close).
+ */
+public interface EventStream {
+
+    /** The response that accepted the stream: status 200 (or 101) and its headers. */
+    StreamResponse response();
+
+    /**
+     * Sends one encoded message.
+     *
+     * <p>Ownership: {@code message}'s remaining bytes are borrowed until the returned stage completes; do not
+     * modify the buffer until then. Its position is not changed.
+     *
+     * @return completes when the message has been written; exceptionally if the stream has failed, has ended, or
+     *     too many bytes are already pending ({@link TransportException.Kind#SEND_QUEUE_FULL})
+     */
+    CompletableFuture<Void> send(ByteBuffer message);
+
+    /**
+     * Ends the input: sends the signed empty envelope and ends the request. Idempotent.
+     *
+     * @return completes when the end has been written
+     */
+    CompletableFuture<Void> end();
+
+    /** Abandons the stream now; {@link #closed()} completes exceptionally with a {@code CANCELLED} error. */
+    void cancel();
+
+    /**
+     * How the stream ended: normally once the service has ended its response after the input ended; or
+     * exceptionally with a {@link TransportException} (reset, GOAWAY, dropped connection, timeout, malformed
+     * data). Listener calls all happen before this completes.
+     */
+    CompletableFuture<Void> closed();
+
+    /** Stops reading from the connection, so that the service is held back by flow control. */
+    void pauseReading();
+
+    /** Reads again after {@link #pauseReading()}. */
+    void resumeReading();
+}

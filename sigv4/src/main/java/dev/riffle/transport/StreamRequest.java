@@ -1,0 +1,173 @@
+package dev.riffle.transport;
+
+import dev.riffle.sigv4.CredentialsProvider;
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to open: the endpoint, the operation's path and parameters, and how to sign.
+ *
+ * <p>Parameters are given as HTTP headers (Transcribe's {@code x-amzn-transcribe-*}); the HTTP/2 transport sends
+ * them as headers, the WebSocket transport maps them to query parameters of its presigned URL by its own rule.
+ */
+public final class StreamRequest {
+
+    private final URI endpoint;
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers;
+    private final String service;
+    private final String region;
+    private final CredentialsProvider credentials;
+
+    private StreamRequest(Builder b) {
+        this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.matches("https?|wss?") || endpoint.getHost() == null) {
+            throw new IllegalArgumentException("endpoint must be an absolute http, https, ws or wss URI with a "
+                    + "host, was " + endpoint);
+        }
+        this.method = b.method;
+        this.path = Objects.requireNonNull(b.path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/', was " + path);
+        }
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.service = Objects.requireNonNull(b.service, "service");
+        this.region = Objects.requireNonNull(b.region, "region");
+        this.credentials = Objects.requireNonNull(b.credentials, "credentials");
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Scheme, host and port to connect to, for example {@code https://transcribestreaming.us-west-2.amazonaws.com}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The HTTP method (POST for an HTTP/2 event stream). */
+    public String method() {
+        return method;
+    }
+
+    /** The operation's path, for example {@code /stream-transcription}. */
+    public String path() {
+        return path;
+    }
+
+    /** The operation's parameters as headers (lower-case names), in order. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The SigV4 signing name, for example {@code transcribe}. */
+    public String service() {
+        return service;
+    }
+
+    /** The SigV4 region. */
+    public String region() {
+        return region;
+    }
+
+    /** Where the signing credentials come from; asked once, when the stream opens. */
+    public CredentialsProvider credentials() {
+        return credentials;
+    }
+
+    /** The endpoint's port, or the scheme's default. */
+    public int port() {
+        if (endpoint.getPort() > 0) {
+            return endpoint.getPort();
+        }
+        String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("https") || scheme.equals("wss") ? 443 : 80;
+    }
+
+    /** Whether the endpoint uses TLS ({@code https} or {@code wss}). */
+    public boolean secure() {
+        String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("https") || scheme.equals("wss");
+    }
+
+    /** Credentials are never printed. */
+    @Override
+    public String toString() {
+        return "StreamRequest[" + method + " " + endpoint + path + ", service=" + service + ", region=" + region
+                + ", headers=" + headers.keySet() + "]";
+    }
+
+    /** Builds a {@link StreamRequest}. */
+    public static final class Builder {
+        private URI endpoint;
+        private String method = "POST";
+        private String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String service;
+        private String region;
+        private CredentialsProvider credentials;
+
+        private Builder() {
+        }
+
+        /** Scheme, host and port (any path on it is ignored). */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /** The HTTP method; POST by default. */
+        public Builder method(String method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** The operation's path. */
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        /** Adds a parameter header; the name is lower-cased, as HTTP/2 requires. */
+        public Builder header(String name, String value) {
+            headers.put(name.toLowerCase(Locale.ROOT), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Adds parameter headers. */
+        public Builder headers(Map<String, String> more) {
+            more.forEach(this::header);
+            return this;
+        }
+
+        /** The SigV4 signing name. */
+        public Builder service(String service) {
+            this.service = service;
+            return this;
+        }
+
+        /** The SigV4 region. */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** Where credentials come from. */
+        public Builder credentials(CredentialsProvider credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** The request. */
+        public StreamRequest build() {
+            return new StreamRequest(this);
+        }
+    }
+}

@@ -1,0 +1,424 @@
+package dev.riffle.transport.http2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.riffle.eventstream.HeaderBlock;
+import dev.riffle.eventstream.Message;
+import dev.riffle.eventstream.MessageEncoder;
+import dev.riffle.eventstream.MessageView;
+import dev.riffle.sigv4.Credentials;
+import dev.riffle.transport.EventStream;
+import dev.riffle.transport.StreamRejectedException;
+import dev.riffle.transport.StreamRequest;
+import dev.riffle.transport.TransportException;
+import dev.riffle.transport.TransportException.Kind;
+import dev.riffle.transport.http2.TestHttp2Server.ServerStream;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.handler.codec.http2.Http2Error;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The HTTP/2 transport against a scripted server on loopback that verifies every signature. */
+@Timeout(60)
+class Http2TransportTest {
+
+    private final List<Message> received = Collections.synchronizedList(new ArrayList<>());
+    private Http2Transport transport = Http2Transport.builder().responseTimeout(Duration.ofSeconds(2))
+            .drainTimeout(Duration.ofSeconds(2)).build();
+    private TestHttp2Server server;
+
+    @AfterEach
+    void tearDown() {
+        transport.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private EventStream open(TestHttp2Server.Script script) throws Exception {
+        server = new TestHttp2Server(script);
+        return transport.open(request(server.uri(), TestHttp2Server.CREDENTIALS), this::collect)
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    private void collect(MessageView view) {
+        received.add(view.toMessage());
+    }
+
+    static StreamRequest request(URI endpoint, Credentials credentials) {
+        return StreamRequest.builder().endpoint(endpoint).path("/stream-transcription")
+                .header("x-amzn-transcribe-language-code", "en-US")
+                .header("x-amzn-transcribe-media-encoding", "pcm")
+                .header("x-amzn-transcribe-sample-rate", "16000")
+                .service("transcribe").region("us-west-2").credentials(() -> credentials).build();
+    }
+
+    static ByteBuffer audioEvent(int bytes) {
+        HeaderBlock headers = new HeaderBlock().addString(":message-type", "event")
+                .addString(":event-type", "AudioEvent").addString(":content-type", "application/octet-stream");
+        ByteBuffer out = ByteBuffer.allocate(MessageEncoder.encodedLength(headers.length(), bytes));
+        new MessageEncoder().encode(headers, ByteBuffer.wrap(new byte[bytes]), out);
+        return out.flip();
+    }
+
+    @Test
+    void fullStreamWithPartialAndFinalResults() throws Exception {
+        AtomicInteger partials = new AtomicInteger();
+        EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onEvent(ServerStream s, MessageView inner) {
+                s.sendEvent("TranscriptEvent", "{\"partial\":" + partials.incrementAndGet() + "}");
+            }
+
+            @Override
+            public void onEndOfInput(ServerStream s) {
+                s.sendEvent("TranscriptEvent", "{\"final\":true}");
+                s.finish();
+            }
+        });
+        for (int i = 0; i < 10; i++) {
+            stream.send(audioEvent(3200)).get(5, TimeUnit.SECONDS);
+        }
+        stream.end().get(5, TimeUnit.SECONDS);
+        stream.closed().get(5, TimeUnit.SECONDS);
+
+        ServerStream s = server.awaitStream();
+        assertThat(s.verificationErrors).isEmpty();
+        assertThat(s.events).isEqualTo(10);
+        assertThat(s.requestHeaders.get("x-amz-content-sha256").toString())
+                .isEqualTo("STREAMING-AWS4-HMAC-SHA256-EVENTS");
+        assertThat(s.requestHeaders.get("content-type").toString()).isEqualTo("application/vnd.amazon.eventstream");
+        assertThat(s.requestHeaders.get("user-agent").toString()).startsWith("riffle/");
+        assertThat(s.requestHeaders.get("authorization").toString())
+                .contains("SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;"
+                        + "x-amzn-transcribe-language-code;x-amzn-transcribe-media-encoding;"
+                        + "x-amzn-transcribe-sample-rate,");
+        assertThat(received).hasSize(11);
+        assertThat(new String(received.get(0).payload())).isEqualTo("{\"partial\":1}");
+        assertThat(new String(received.get(10).payload())).isEqualTo("{\"final\":true}");
+        assertThat(stream.response().status()).isEqualTo(200);
+        assertThat(stream.response().requestId()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"400,BadRequestException", "403,UnrecognizedClientException", "409,ConflictException",
+            "429,LimitExceededException", "500,InternalFailureException", "503,ServiceUnavailableException"})
+    void everyPreStreamErrorIsReportedWithItsTypeMessageAndRequestId(int status, String type) {
+        server = new TestHttp2Server(new TestHttp2Server.Script() {
+            @Override
+            public void onRequest(ServerStream s) {
+                s.reject(status, type, "refused with " + status);
+            }
+        });
+        CompletableFuture<EventStream> opening = transport.open(request(server.uri(), TestHttp2Server.CREDENTIALS),
+                this::collect);
+
+        assertThatThrownBy(() -> opening.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(StreamRejectedException.class)
+                .cause().satisfies(e -> {
+                    StreamRejectedException rejected = (StreamRejectedException) e;
+                    assertThat(rejected.status()).isEqualTo(status);
+                    assertThat(rejected.errorType()).isEqualTo(type);
+                    assertThat(new String(rejected.body())).contains("refused with " + status);
+                    assertThat(rejected.response().requestId()).isEqualTo("req-" + status);
+                });
+    }
+
+    @Test
+    void wrongSecretIsRefusedByTheServersVerifier() {
+        server = new TestHttp2Server(new TestHttp2Server.Script() { });
+        CompletableFuture<EventStream> opening = transport.open(request(server.uri(),
+                Credentials.of("AKIDEXAMPLE", "not-the-secret")), this::collect);
+
+        assertThatThrownBy(() -> opening.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(StreamRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.errorType()).isEqualTo("InvalidSignatureException");
+                });
+    }
+
+    @Test
+    void exceptionEventMidStreamIsDeliveredAndEndsTheStream() throws Exception {
+        EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onEvent(ServerStream s, MessageView inner) {
+                if (s.events == 3) {
+                    s.sendException("BadRequestException", "Your stream is too big.");
+                }
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            stream.send(audioEvent(100)).get(5, TimeUnit.SECONDS);
+        }
+        stream.closed().get(5, TimeUnit.SECONDS);
+
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).header(":message-type").orElseThrow().asString()).isEqualTo("exception");
+        assertThat(received.get(0).header(":exception-type").orElseThrow().asString())
+                .isEqualTo("BadRequestException");
+        assertFails(stream.send(audioEvent(10)), Kind.STREAM_CLOSED);
+    }
+
+    @Test
+    void resetMidStreamFailsTheStream() throws Exception {
+        EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onEvent(ServerStream s, MessageView inner) {
+                s.resetStream(Http2Error.INTERNAL_ERROR);
+            }
+        });
+        stream.send(audioEvent(100)).get(5, TimeUnit.SECONDS);
+
+        assertFails(stream.closed(), Kind.STREAM_RESET, "INTERNAL_ERROR");
+    }
+
+    @Test
+    void goAwayMidStreamFailsTheStream() throws Exception {
+        EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onEvent(ServerStream s, MessageView inner) {
+                s.goAway(Http2Error.ENHANCE_YOUR_CALM, 0);
+            }
+        });
+        stream.send(audioEvent(100)).get(5, TimeUnit.SECONDS);
+
+        assertFails(stream.closed(), Kind.GOAWAY, "ENHANCE_YOUR_CALM");
+    }
+
+    @Test
+    void droppedConnectionFailsTheStream() throws Exception {
+        EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onEvent(ServerStream s, MessageView inner) {
+                s.dropConnection();
+            }
+        });
+        stream.send(audioEvent(100)).get(5, TimeUnit.SECONDS);
+
+        assertFails(stream.closed(), Kind.CONNECTION_CLOSED);
+    }
+
+    @Test
+    void malformedEventStreamDataFailsTheStream() throws Exception {
+        EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onEvent(ServerStream s, MessageView inner) {
+                s.sendRaw(new byte[] {0, 0, 0, 0x10, 0, 0, 0, 0, 1, 2, 3, 4, 0, 0, 0, 0});
+            }
+        });
+        stream.send(audioEvent(100)).get(5, TimeUnit.SECONDS);
+
+        assertFails(stream.closed(), Kind.PROTOCOL_ERROR, "PRELUDE_CHECKSUM_MISMATCH");
+    }
+
+    @Test
+    void serverThatNeverAnswersTimesOut() {
+        server = new TestHttp2Server(new TestHttp2Server.Script() {
+            @Override
+            public void onRequest(ServerStream s) {
+                // silence
+            }
+        });
+        transport.close();
+        transport = Http2Transport.builder().responseTimeout(Duration.ofMillis(300)).build();
+        long start = System.nanoTime();
+        assertFails(transport.open(request(server.uri(), TestHttp2Server.CREDENTIALS), this::collect),
+                Kind.RESPONSE_TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void peerThatNeverSpeaksHttp2TimesOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try (Socket ignored = silent.accept()) {
+                    Thread.sleep(5_000);
+                } catch (Exception ignored) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            transport.close();
+            transport = Http2Transport.builder().responseTimeout(Duration.ofMillis(300)).build();
+            assertFails(transport.open(request(URI.create("http://127.0.0.1:" + silent.getLocalPort()),
+                    TestHttp2Server.CREDENTIALS), this::collect), Kind.RESPONSE_TIMEOUT);
+        }
+    }
+
+    @Test
+    void refusedConnectionFails() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        assertFails(transport.open(request(URI.create("http://127.0.0.1:" + port), TestHttp2Server.CREDENTIALS),
+                this::collect), Kind.CONNECT_FAILED);
+    }
+
+    @Test
+    void unansweredPingFailsTheStream() throws Exception {
+        transport.close();
+        transport = Http2Transport.builder().pingInterval(Duration.ofMillis(200)).pingTimeout(Duration.ofMillis(300))
+                .build();
+        server = new TestHttp2Server(new TestHttp2Server.Script() { });
+        try (SilenceableProxy proxy = new SilenceableProxy(server.uri())) {
+            EventStream stream = transport.open(request(proxy.uri(), TestHttp2Server.CREDENTIALS), this::collect)
+                    .get(5, TimeUnit.SECONDS);
+            proxy.silence(); // the peer hangs: the connection stays open, nothing comes back
+
+            assertFails(stream.closed(), Kind.IDLE_TIMEOUT, "PING");
+        }
+    }
+
+    @Test
+    void answeredPingsKeepAQuietStreamAlive() throws Exception {
+        transport.close();
+        transport = Http2Transport.builder().pingInterval(Duration.ofMillis(100)).pingTimeout(Duration.ofMillis(200))
+                .build();
+        EventStream stream = open(new TestHttp2Server.Script() { });
+        Thread.sleep(1_000); // ten PING intervals with nothing to read
+        assertThat(stream.closed()).isNotDone();
+        stream.end().get(5, TimeUnit.SECONDS);
+        stream.closed().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void serviceThatNeverEndsAfterTheEndOfInputTimesOut() throws Exception {
+        transport.close();
+        transport = Http2Transport.builder().drainTimeout(Duration.ofMillis(300)).build();
+        EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onEndOfInput(ServerStream s) {
+                // never ends its response
+            }
+        });
+        stream.end().get(5, TimeUnit.SECONDS);
+
+        assertFails(stream.closed(), Kind.DRAIN_TIMEOUT);
+    }
+
+    @Test
+    void cancellationResetsTheStreamAndFailsWhatIsPending() throws Exception {
+        EventStream stream = open(new TestHttp2Server.Script() { });
+        stream.send(audioEvent(100)).get(5, TimeUnit.SECONDS);
+        stream.cancel();
+
+        assertFails(stream.closed(), Kind.CANCELLED);
+        assertThat(server.awaitStream().reset.await(5, TimeUnit.SECONDS)).isTrue();
+        assertFails(stream.send(audioEvent(10)), Kind.STREAM_CLOSED);
+    }
+
+    @Test
+    void endIsWrittenAfterEverySendBeforeItAndIsIdempotent() throws Exception {
+        EventStream stream = open(new TestHttp2Server.Script() { });
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            sends.add(stream.send(audioEvent(1000)));
+        }
+        CompletableFuture<Void> end = stream.end();
+        assertThat(stream.end()).isSameAs(end);
+        stream.closed().get(5, TimeUnit.SECONDS);
+
+        CompletableFuture.allOf(sends.toArray(new CompletableFuture[0])).get(5, TimeUnit.SECONDS);
+        assertThat(server.awaitStream().events).isEqualTo(50);
+        assertThat(server.awaitStream().verificationErrors).isEmpty();
+        assertFails(stream.send(audioEvent(10)), Kind.STREAM_CLOSED);
+    }
+
+    /**
+     * A slow reader: the server stops reading, the client keeps pushing. Sends stop completing, pending bytes never
+     * pass the cap (a send beyond it fails at once), the allocator stays small; when the server reads again, an
+     * hour of 16 kHz audio (115 MB) goes through, every event verified.
+     */
+    @Test
+    void slowReaderKeepsClientMemoryBoundedWhileItPushesAnHourOfAudio() throws Exception {
+        transport.close();
+        int cap = 256 * 1024;
+        transport = Http2Transport.builder().maxPendingBytes(cap).build();
+        EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onRequest(ServerStream s) {
+                s.accept();
+                s.pauseReading();
+            }
+        });
+        ServerStream s = server.awaitStream();
+        ByteBuffer chunk = audioEvent(3200); // 100 ms
+        int events = 36_000;
+        ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+        int refused = 0;
+        long maxUsed = 0;
+        int sent = 0;
+        boolean resumed = false;
+        while (sent < events) {
+            CompletableFuture<Void> send = stream.send(chunk.duplicate());
+            if (send.isCompletedExceptionally()) {
+                refused++;
+                assertFails(send, Kind.SEND_QUEUE_FULL);
+                if (!resumed) {
+                    // the cap has been reached: nothing more is buffered; now let the server read slowly
+                    assertThat(s.events).isLessThan(100);
+                    s.resumeReading();
+                    resumed = true;
+                }
+                inFlight.poll().get(10, TimeUnit.SECONDS);
+                continue;
+            }
+            inFlight.add(send);
+            sent++;
+            if (inFlight.size() > 200) {
+                inFlight.poll().get(10, TimeUnit.SECONDS);
+            }
+            if (sent % 1000 == 0) {
+                maxUsed = Math.max(maxUsed, PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory()
+                        + PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory());
+            }
+        }
+        for (CompletableFuture<Void> f : inFlight) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        stream.end().get(10, TimeUnit.SECONDS);
+        stream.closed().get(30, TimeUnit.SECONDS);
+
+        assertThat(refused).isPositive();
+        assertThat(s.events).isEqualTo(events);
+        assertThat(s.innerBytes).isEqualTo((long) events * chunk.remaining());
+        assertThat(s.verificationErrors).isEmpty();
+        assertThat(maxUsed).as("pooled bytes in use").isLessThan(32L << 20);
+    }
+
+    static void assertFails(CompletableFuture<?> future, Kind kind, String... messageParts) {
+        Throwable cause;
+        try {
+            future.get(10, TimeUnit.SECONDS);
+            throw new AssertionError("expected " + kind + " but the future completed normally");
+        } catch (ExecutionException | CompletionException e) {
+            cause = e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError("expected " + kind + " but got " + e, e);
+        }
+        assertThat(cause).isInstanceOf(TransportException.class);
+        assertThat(((TransportException) cause).kind()).as(cause.getMessage()).isEqualTo(kind);
+        for (String part : messageParts) {
+            assertThat(cause.getMessage()).contains(part);
+        }
+    }
+}
