@@ -43,9 +43,9 @@ public final class EnvironmentCredentialsProvider implements CredentialsProvider
         return settings.credentials();
     }
 
+    /** Names the settings read; never their values. */
     @Override
     public String toString() {
-        return "EnvironmentCredentialsProvider[" + ACCESS_KEY_ID + ", " + SECRET_ACCESS_KEY + ", " + SESSION_TOKEN
-                + "]";
+        return "EnvironmentCredentialsProvider[" + settings.names() + "]";
     }
 }

@@ -62,6 +62,11 @@ final class KeySettings {
         return sessionToken().isPresent() ? neither + " (only " + sessionTokenName + " is)" : neither;
     }
 
+    /** The names of the settings, for a provider's {@code toString()}: never their values. */
+    String names() {
+        return accessKeyIdName + ", " + namesOfTheSecret() + ", " + sessionTokenName;
+    }
+
     /** The preferred name, with any others in brackets: "aws.secretAccessKey (or aws.secretKey)". */
     private String namesOfTheSecret() {
         List<String> others = secretAccessKeyNames.subList(1, secretAccessKeyNames.size());

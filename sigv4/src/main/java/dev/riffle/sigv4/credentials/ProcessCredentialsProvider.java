@@ -37,7 +37,7 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
     private final String command;
     private final Duration timeout;
     private final Duration refreshMargin;
-    private final String name;
+    private final String label;
     private final boolean windows;
     private final Clock clock;
     private Credentials cached; // guarded by this
@@ -46,7 +46,7 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
         this.command = builder.command;
         this.timeout = builder.timeout;
         this.refreshMargin = builder.refreshMargin;
-        this.name = builder.profileName == null ? "credential_process"
+        this.label = builder.profileName == null ? "credential_process"
                 : "credential_process of profile '" + builder.profileName + "'";
         this.windows = builder.environment.isWindows();
         this.clock = builder.clock;
@@ -103,10 +103,10 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
         try {
             return ShellCommand.run(command, windows, timeout);
         } catch (IOException e) {
-            throw new CredentialsException(name + " could not be started: " + e.getMessage(), e);
+            throw new CredentialsException(label + " could not be started: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CredentialsException(name + " was stopped: the waiting thread was interrupted", e);
+            throw new CredentialsException(label + " was stopped: the waiting thread was interrupted", e);
         }
     }
 
@@ -121,7 +121,7 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
     }
 
     private CredentialsException failure(String what, ShellCommand.Result result) {
-        return new CredentialsException(name + " " + what + StderrExcerpt.of(result));
+        return new CredentialsException(label + " " + what + StderrExcerpt.of(result));
     }
 
     private static String describe(Duration duration) {
@@ -131,7 +131,7 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
     /** Says which profile's command this is and its timeout; never the command line nor any credentials. */
     @Override
     public String toString() {
-        return "ProcessCredentialsProvider[" + name + ", timeout=" + describe(timeout) + "]";
+        return "ProcessCredentialsProvider[" + label + ", timeout=" + describe(timeout) + "]";
     }
 
     /** Settings of a {@link ProcessCredentialsProvider}; every one has a default. */

@@ -46,9 +46,9 @@ public final class SystemPropertyCredentialsProvider implements CredentialsProvi
         return settings.credentials();
     }
 
+    /** Names the settings read; never their values. */
     @Override
     public String toString() {
-        return "SystemPropertyCredentialsProvider[" + ACCESS_KEY_ID + ", " + SECRET_ACCESS_KEY + ", " + SESSION_TOKEN
-                + "]";
+        return "SystemPropertyCredentialsProvider[" + settings.names() + "]";
     }
 }

@@ -5,26 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.riffle.sigv4.CredentialsException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DefaultCredentialsProviderTest {
-
-    @TempDir
-    Path home;
-
-    private AwsFolder aws;
-    private TestEnvironment environment;
-
-    @BeforeEach
-    void setUp() {
-        aws = new AwsFolder(home);
-        environment = TestEnvironment.home(home);
-    }
+class DefaultCredentialsProviderTest extends WithHomeDirectory {
 
     private String resolvedKeyId() {
         return DefaultCredentialsProvider.create(environment.build()).resolveCredentials().accessKeyId();

@@ -5,24 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.riffle.sigv4.CredentialsException;
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DefaultRegionProviderTest {
-
-    @TempDir
-    Path home;
-
-    private AwsFolder aws;
-    private TestEnvironment environment;
-
-    @BeforeEach
-    void setUp() {
-        aws = new AwsFolder(home);
-        environment = TestEnvironment.home(home);
-    }
+class DefaultRegionProviderTest extends WithHomeDirectory {
 
     private DefaultRegionProvider provider() {
         return DefaultRegionProvider.create(environment.build());

@@ -6,27 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.riffle.sigv4.Credentials;
 import dev.riffle.sigv4.CredentialsException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
-class ProfileCredentialsProviderTest {
-
-    @TempDir
-    Path home;
-
-    private AwsFolder aws;
-    private TestEnvironment environment;
-
-    @BeforeEach
-    void setUp() {
-        aws = new AwsFolder(home);
-        environment = TestEnvironment.home(home);
-    }
+class ProfileCredentialsProviderTest extends WithHomeDirectory {
 
     private ProfileCredentialsProvider provider() {
         return ProfileCredentialsProvider.builder().environment(environment.build()).build();

@@ -68,6 +68,10 @@ class SystemPropertyCredentialsProviderTest {
         environment.property("aws.accessKeyId", FakeSecrets.ACCESS_KEY_ID)
                 .property("aws.secretAccessKey", FakeSecrets.SECRET);
 
-        FakeSecrets.assertNoSecretIn(SystemPropertyCredentialsProvider.create(environment.build()).toString());
+        String text = SystemPropertyCredentialsProvider.create(environment.build()).toString();
+
+        assertThat(text).isEqualTo("SystemPropertyCredentialsProvider[aws.accessKeyId, aws.secretAccessKey"
+                + " (or aws.secretKey), aws.sessionToken]");
+        FakeSecrets.assertNoSecretIn(text);
     }
 }
