@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.riffle.eventstream.MessageDecoder;
 import dev.riffle.sigv4.SigV4Vectors.Named;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -150,39 +147,6 @@ class EventChainVectorsTest {
         EventChainVerifier verifier = new EventChainVerifier(SigV4Vectors.credentials(v.get("credentials")),
                 v.get("region").asText(), v.get("service").asText(), v.get("seed").get("prior_signature_hex").asText(),
                 clock, Duration.ofMinutes(5));
-        MessageDecoder decoder = new MessageDecoder();
-        int[] verified = {0};
-        for (byte[] envelope : envelopes) {
-            decoder.feed(ByteBuffer.wrap(envelope), view -> {
-                verifier.verify(view);
-                verified[0]++;
-            });
-        }
-        decoder.endOfInput();
-        return verified[0];
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.EPOCH;
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+        return EventChains.verifyAll(verifier, envelopes);
     }
 }
