@@ -1,11 +1,15 @@
 package dev.riffle.sigv4;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import dev.riffle.eventstream.EventStreamException;
 import dev.riffle.eventstream.HeaderBlock;
+import dev.riffle.eventstream.MessageDecoder;
 import dev.riffle.eventstream.MessageEncoder;
 import dev.riffle.sigv4.SignableRequest.Param;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,8 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,13 +37,17 @@ import software.amazon.eventstream.Message;
  * <ul>
  * <li>the request's {@code Authorization} (and every header signing adds) is the SDK's;</li>
  * <li>each chain of events is the SDK's frame for frame: same {@code :date}, same {@code :chunk-signature}, same
- * bytes, the empty end frame included.</li>
+ * bytes, the empty end frame included;</li>
+ * <li>riffle's {@link EventChainVerifier} accepts the SDK's chains, and refuses them with a bit flipped: every bit
+ * of the prelude and {@code :date}, a sample of the rest.</li>
  * </ul>
  *
  * <h2>{@code :date} precision</h2>
  * The SDK writes its signing clock's instant into {@code :date} with its milliseconds, and signs those bytes;
  * riffle truncates to the whole second. Both put the same whole-second time in the string to sign. So for the
- * frame-for-frame comparison the SDK's clock is set to whole seconds, where both must sign identical bytes.
+ * frame-for-frame comparison the SDK's clock is set to whole seconds, where both must sign identical bytes; a
+ * separate test gives both the same clock with milliseconds and checks what then holds: riffle's {@code :date} is
+ * the SDK's truncated, and riffle's verifier accepts the SDK's millisecond frames.
  */
 class AwsSdkDifferentialTest {
 
@@ -69,8 +79,19 @@ class AwsSdkDifferentialTest {
             new Param("User-Agent", "aws-sdk-java/2.41.30 riffle-differential-test"),
             new Param("X-Amzn-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793"));
 
+    /** The service's window for {@code :date}. */
+    private static final Duration SKEW = Duration.ofMinutes(5);
     private static final int MAX_AUDIO_BYTES = 8 * 1024;
     private static final int MAX_EVENTS = 12;
+
+    // Where the signed values lie in an envelope: prelude (12 bytes), then :date (7 bytes of name length, name and
+    // type, 8 of value), then :chunk-signature (20 bytes of name length, name, type and value length, 32 of value),
+    // then the payload. Both signers write the headers in that order (compared byte for byte below).
+    private static final int PRELUDE = 12;
+    private static final int DATE_VALUE = PRELUDE + EventSignatureCalculator.DATE_HEADER_PREFIX.length;
+    private static final int SIGNATURE_VALUE = PRELUDE + EventSignatureCalculator.DATE_HEADER_LENGTH + 20;
+    private static final int PAYLOAD = PRELUDE + EventSigner.ENVELOPE_HEADERS_LENGTH;
+
     static Stream<Arguments> headerCases() {
         List<Arguments> cases = new ArrayList<>();
         for (Credentials credentials : List.of(LONG_TERM, TEMPORARY)) {
@@ -100,6 +121,10 @@ class AwsSdkDifferentialTest {
         return LongStream.rangeClosed(1, 32);
     }
 
+    static LongStream millisecondSeeds() {
+        return LongStream.rangeClosed(1001, 1012);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void eventChainIsTheSdksFrameForFrame(long seed) {
@@ -113,6 +138,137 @@ class AwsSdkDifferentialTest {
         for (int i = 0; i < sdk.frames().size(); i++) {
             assertThat(riffle.frames.get(i)).as("frame %d", i).isEqualTo(sdk.frames().get(i));
         }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void verifierAcceptsTheSdksChainAndRefusesItWithABitFlipped(long seed) {
+        Scenario s = Scenario.random(seed, false);
+        AwsSdkSigner.SignedChain sdk = s.signWithSdk();
+
+        assertAcceptedThenRefusedFlipped(s, sdk, seed);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("millisecondSeeds")
+    void sdkMillisecondDatesTruncateToRifflesAndVerify(long seed) {
+        Scenario s = Scenario.random(seed, true);
+        AwsSdkSigner.SignedChain sdk = s.signWithSdk();
+        Chain riffle = s.signWithRiffle();
+
+        // x-amz-date has whole seconds in both, so the seed of both chains is the same.
+        assertThat(riffle.request.authorization()).isEqualTo(sdk.request().firstMatchingHeader("Authorization")
+                .orElseThrow());
+        List<FrameSummary> sdkFrames = summaries(sdk.frames());
+        List<FrameSummary> riffleFrames = summaries(riffle.frames);
+        assertThat(riffleFrames).hasSameSizeAs(sdkFrames);
+        for (int i = 0; i < sdkFrames.size(); i++) {
+            long clockMillis = s.frameTimes.get(i).toEpochMilli();
+            assertThat(sdkFrames.get(i).dateMillis()).as("the SDK's :date of frame %d", i).isEqualTo(clockMillis);
+            assertThat(riffleFrames.get(i).dateMillis()).as("riffle's :date of frame %d", i)
+                    .isEqualTo(Math.floorDiv(clockMillis, 1000L) * 1000L);
+        }
+        assertAcceptedThenRefusedFlipped(s, sdk, seed);
+    }
+
+    /**
+     * riffle's verifier takes the SDK's whole chain; then, frame by frame, it refuses the rest of the chain with
+     * one bit of that frame flipped. Flipped as is, the frame's CRCs fail (the codec refuses it); flipped and then
+     * given valid CRCs again, as a forger would, a flip in {@code :date}, {@code :chunk-signature} or the payload
+     * must fail the signature, and any other flip (lengths, header names and types) must fail somewhere.
+     *
+     * <p>Each frame is checked by a verifier seeded with the previous frame's signature: the state a verifier is in
+     * after the frames before, without verifying them again for every bit.
+     */
+    private static void assertAcceptedThenRefusedFlipped(Scenario s, AwsSdkSigner.SignedChain sdk, long seed) {
+        List<byte[]> frames = sdk.frames();
+        String prior = signatureOf(sdk.request());
+        MutableClock serverClock = new MutableClock();
+        serverClock.set(s.requestTime);
+
+        EventChainVerifier whole = s.verifier(prior, serverClock);
+        assertThat(EventChains.verifyAll(whole, frames)).isEqualTo(frames.size());
+        assertThat(whole.isEnded()).isTrue();
+
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int e = 0; e < frames.size(); e++) {
+            byte[] frame = frames.get(e);
+            byte[] original = frame.clone();
+            List<byte[]> rest = frames.subList(e, frames.size());
+            for (int bit : bitsToFlip(frame.length, random)) {
+                int at = bit / 8;
+                frame[at] ^= (byte) (1 << (bit % 8));
+                Throwable plain = refusal(s.verifier(prior, serverClock), rest);
+                if (plain == null) {
+                    fail("frame %d with bit %d flipped was accepted", e, bit);
+                }
+                if (!inCrc(at, frame.length)) {
+                    fixCrcs(frame);
+                    Throwable forged = refusal(s.verifier(prior, serverClock), rest);
+                    if (forged == null) {
+                        fail("frame %d with bit %d flipped and its CRCs fixed was accepted", e, bit);
+                    }
+                    if (signed(at, frame.length) && !(forged instanceof SignatureVerificationException)) {
+                        fail("frame %d with signed bit %d flipped and its CRCs fixed failed %s, not the signature",
+                                e, bit, forged);
+                    }
+                }
+                System.arraycopy(original, 0, frame, 0, frame.length);
+            }
+            prior = Hex.encode(Message.decode(ByteBuffer.wrap(frame)).getHeaders()
+                    .get(EventSigner.SIGNATURE_HEADER).getByteArray());
+        }
+    }
+
+    /**
+     * The failure of verifying {@code frames}, or null if they all verified. The decoder refuses messages over
+     * 64 KiB (none here is over 9 KiB): with the default 24 MiB a forged length makes it allocate megabytes to wait
+     * for bytes that never come, thousands of times, for the same refusal (the input ends short).
+     */
+    private static Throwable refusal(EventChainVerifier verifier, List<byte[]> frames) {
+        try {
+            EventChains.verifyAll(MessageDecoder.builder().maxMessageLength(64 * 1024).build(), verifier, frames);
+            return null;
+        } catch (SignatureVerificationException | EventStreamException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Every bit of the prelude and of the {@code :date} header, where the lengths, the prelude CRC and the time lie
+     * (the verifier reads {@code :date} in two precisions: a flip in its milliseconds must count too); and 32
+     * random bits of the {@code :chunk-signature} header, and 32 of the payload and message CRC. Flipping every bit
+     * of every frame would be millions of verifications, far over the time budget.
+     */
+    private static int[] bitsToFlip(int frameLength, SplittableRandom random) {
+        int signatureHeader = (PRELUDE + EventSignatureCalculator.DATE_HEADER_LENGTH) * 8;
+        int payload = PAYLOAD * 8;
+        return Stream.of(IntStream.range(0, signatureHeader), random.ints(32, signatureHeader, payload),
+                random.ints(32, payload, frameLength * 8)).flatMapToInt(bits -> bits).toArray();
+    }
+
+    private static boolean inCrc(int at, int frameLength) {
+        return (at >= 8 && at < PRELUDE) || at >= frameLength - 4;
+    }
+
+    /** Whether byte {@code at} is signed content: the {@code :date} or signature value, or the payload. */
+    private static boolean signed(int at, int frameLength) {
+        return (at >= DATE_VALUE && at < DATE_VALUE + Long.BYTES)
+                || (at >= SIGNATURE_VALUE && at < SIGNATURE_VALUE + 32)
+                || (at >= PAYLOAD && at < frameLength - 4);
+    }
+
+    /** Rewrites both CRCs of a frame for the bytes it now holds (its length fields as they were). */
+    private static void fixCrcs(byte[] frame) {
+        ByteBuffer b = ByteBuffer.wrap(frame);
+        b.putInt(8, crc(frame, 8));
+        b.putInt(frame.length - 4, crc(frame, frame.length - 4));
+    }
+
+    private static int crc(byte[] bytes, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
     }
 
     /** What a frame says, decoded by the SDK's own event-stream library; compared before the bytes, to read. */
@@ -192,6 +348,10 @@ class AwsSdkDifferentialTest {
                 frames.add(out.array());
             }
             return new Chain(request, frames);
+        }
+
+        EventChainVerifier verifier(String seedSignature, MutableClock clock) {
+            return new EventChainVerifier(credentials, REGION, SERVICE, seedSignature, clock, SKEW);
         }
     }
 

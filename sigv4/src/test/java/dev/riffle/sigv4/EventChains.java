@@ -19,7 +19,11 @@ final class EventChains {
      * @throws dev.riffle.eventstream.EventStreamException if the codec refuses the bytes (a CRC, a length)
      */
     static int verifyAll(EventChainVerifier verifier, List<byte[]> envelopes) {
-        MessageDecoder decoder = new MessageDecoder();
+        return verifyAll(new MessageDecoder(), verifier, envelopes);
+    }
+
+    /** {@link #verifyAll(EventChainVerifier, List)} through {@code decoder}, for its limits. */
+    static int verifyAll(MessageDecoder decoder, EventChainVerifier verifier, List<byte[]> envelopes) {
         int[] verified = {0};
         for (byte[] envelope : envelopes) {
             decoder.feed(ByteBuffer.wrap(envelope), view -> {
