@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.riffle.eventstream.MessageDecoder;
 import dev.riffle.sigv4.SigV4Vectors.Named;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -149,15 +148,6 @@ class EventChainVectorsTest {
         EventChainVerifier verifier = new EventChainVerifier(SigV4Vectors.credentials(v.get("credentials")),
                 v.get("region").asText(), v.get("service").asText(), v.get("seed").get("prior_signature_hex").asText(),
                 clock, Duration.ofMinutes(5));
-        MessageDecoder decoder = new MessageDecoder();
-        int[] verified = {0};
-        for (byte[] envelope : envelopes) {
-            decoder.feed(ByteBuffer.wrap(envelope), view -> {
-                verifier.verify(view);
-                verified[0]++;
-            });
-        }
-        decoder.endOfInput();
-        return verified[0];
+        return EventChains.verifyAll(verifier, envelopes);
     }
 }

@@ -6,24 +6,33 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test sets and advances. */
-final class TestClock extends Clock {
+/** A clock a test sets and advances (signers read it once per event, so each :date is the test's choice). */
+public final class TestClock extends Clock {
 
     private Instant now;
 
-    TestClock(Instant start) {
+    /** A clock at the epoch. */
+    public TestClock() {
+        this(Instant.EPOCH);
+    }
+
+    /** A clock at {@code start}. */
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    TestClock(String iso) {
+    /** A clock at the ISO-8601 instant {@code iso}. */
+    public TestClock(String iso) {
         this(Instant.parse(iso));
     }
 
-    void set(Instant instant) {
+    /** Sets the time. */
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    /** Moves the time. */
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

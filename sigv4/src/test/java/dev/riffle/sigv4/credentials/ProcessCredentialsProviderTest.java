@@ -1,5 +1,7 @@
 package dev.riffle.sigv4.credentials;
 
+import dev.riffle.sigv4.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +29,7 @@ class ProcessCredentialsProviderTest {
     Path folder;
 
     private Scripts scripts;
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
 
     @BeforeEach
     void setUp() {
@@ -250,34 +252,5 @@ class ProcessCredentialsProviderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ProcessCredentialsProvider.builder("x").refreshMargin(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** A clock a test moves by hand. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
