@@ -108,9 +108,14 @@ public final class StartStreamTranscriptionRequest {
     // ---- validation ----
 
     /**
-     * Every reason the service would refuse this request, in its words; empty if it would accept it. See
-     * {@link RequestValidation} for the order in which the checks run and why they stop at the first failing
-     * phase.
+     * Every reason the service would refuse this request, in its words; empty if it would accept it.
+     *
+     * <p>The checks run in the service's phases and stop at the first phase that fails, as the service does:
+     * values that are not integers or booleans at all; then the service model's constraints (required, enum,
+     * range, length, pattern) on every parameter, in AWS request-validation wording; then the rules about
+     * parameters together (one language mode, language options, PII, channels, language identification
+     * exclusions), as sentences naming the parameters. Rules whose refusal is inferred from the documentation
+     * rather than observed are marked "[inferred]" in this module's source.
      */
     public List<String> violations() {
         return RequestValidation.check(this).map(InvalidRequestException::violations).orElse(List.of());
