@@ -11,7 +11,8 @@ public enum ContentIdentificationType implements WireEnum {
     /** Personally identifiable information. */
     PII("PII");
 
-    private static final WireLookup<ContentIdentificationType> LOOKUP = new WireLookup<>(ContentIdentificationType.class, "content identification type");
+    private static final WireLookup<ContentIdentificationType> LOOKUP =
+            new WireLookup<>(ContentIdentificationType.class, "content identification type");
 
     private final String wireValue;
 

@@ -11,7 +11,8 @@ public enum ContentRedactionType implements WireEnum {
     /** Personally identifiable information. */
     PII("PII");
 
-    private static final WireLookup<ContentRedactionType> LOOKUP = new WireLookup<>(ContentRedactionType.class, "content redaction type");
+    private static final WireLookup<ContentRedactionType> LOOKUP =
+            new WireLookup<>(ContentRedactionType.class, "content redaction type");
 
     private final String wireValue;
 

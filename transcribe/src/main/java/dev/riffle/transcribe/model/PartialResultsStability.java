@@ -16,7 +16,8 @@ public enum PartialResultsStability implements WireEnum {
     /** Words stay unstable longest; the most accurate. */
     LOW("low");
 
-    private static final WireLookup<PartialResultsStability> LOOKUP = new WireLookup<>(PartialResultsStability.class, "partial results stability");
+    private static final WireLookup<PartialResultsStability> LOOKUP =
+            new WireLookup<>(PartialResultsStability.class, "partial results stability");
 
     private final String wireValue;
 

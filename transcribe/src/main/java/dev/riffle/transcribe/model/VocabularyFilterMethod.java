@@ -14,7 +14,8 @@ public enum VocabularyFilterMethod implements WireEnum {
     /** Keep the word and set {@code VocabularyFilterMatch} on its item. */
     TAG("tag");
 
-    private static final WireLookup<VocabularyFilterMethod> LOOKUP = new WireLookup<>(VocabularyFilterMethod.class, "vocabulary filter method");
+    private static final WireLookup<VocabularyFilterMethod> LOOKUP =
+            new WireLookup<>(VocabularyFilterMethod.class, "vocabulary filter method");
 
     private final String wireValue;
 
