@@ -43,7 +43,8 @@ class ExceptionPayloadJsonTest {
     @Test
     void anEmptyPayloadHasNeitherTypeNorMessage() {
         assertThat(ExceptionPayloadJson.parse(new byte[8], 3, 0)).isEqualTo(new ExceptionPayload(null, null));
-        assertThat(ExceptionPayloadJson.parse(ByteBuffer.allocateDirect(0))).isEqualTo(new ExceptionPayload(null, null));
+        assertThat(ExceptionPayloadJson.parse(ByteBuffer.allocateDirect(0)))
+                .isEqualTo(new ExceptionPayload(null, null));
         assertThat(parse("{}")).isEqualTo(new ExceptionPayload(null, null));
     }
 

@@ -18,7 +18,8 @@ class TranscriptEventJsonTest {
     /** The spec's example (section 3.4) written the way the service writes it: compact, in the example's order. */
     private static final String SPEC_EXAMPLE_COMPACT = "{\"Transcript\":{\"Results\":[{"
             + "\"ResultId\":\"string (segment id; identical across all partials of a segment and its final)\","
-            + "\"StartTime\":1.65,\"EndTime\":4.165,\"IsPartial\":true,\"ChannelId\":\"ch_0\",\"LanguageCode\":\"en-US\","
+            + "\"StartTime\":1.65,\"EndTime\":4.165,\"IsPartial\":true,\"ChannelId\":\"ch_0\","
+            + "\"LanguageCode\":\"en-US\","
             + "\"LanguageIdentification\":[{\"LanguageCode\":\"en-US\",\"Score\":0.97}],"
             + "\"Alternatives\":[{\"Transcript\":\"Welcome to Amazon.\",\"Items\":[{\"StartTime\":1.65,"
             + "\"EndTime\":2.4225,\"Type\":\"pronunciation\",\"Content\":\"Welcome\",\"VocabularyFilterMatch\":false,"
