@@ -1,0 +1,65 @@
+package dev.riffle.transcribe.model;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.async.ByteBufferFeeder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+
+/** The one jackson-core factory of the module, and parsers that read arrays and buffers in place. */
+final class Json {
+
+    /** Thread-safe; a writer must not close the caller's stream. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    /** Writes one document. */
+    interface DocumentWriter {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private Json() {
+    }
+
+    /** The document that {@code writer} writes, as UTF-8 bytes. */
+    static byte[] toBytes(int expectedSize, DocumentWriter writer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(expectedSize);
+        try (JsonGenerator json = generator(out)) {
+            writer.write(json);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible); // a ByteArrayOutputStream does not fail
+        }
+        return out.toByteArray();
+    }
+
+    static JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
+        return FACTORY.createParser(bytes, offset, length);
+    }
+
+    /**
+     * A parser over the buffer's remaining bytes; the buffer's position is not moved. A heap buffer is read in
+     * place; a direct or read-only one goes through jackson's non-blocking parser, fed the whole buffer at once,
+     * which reads it in place too.
+     */
+    static JsonParser parser(ByteBuffer buffer) throws IOException {
+        ByteBuffer view = buffer.duplicate();
+        if (view.hasArray()) {
+            return FACTORY.createParser(view.array(), view.arrayOffset() + view.position(), view.remaining());
+        }
+        JsonParser parser = FACTORY.createNonBlockingByteBufferParser();
+        ByteBufferFeeder feeder = (ByteBufferFeeder) parser.getNonBlockingInputFeeder();
+        feeder.feedInput(view);
+        feeder.endOfInput();
+        return parser;
+    }
+
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        return FACTORY.createGenerator(out);
+    }
+}
