@@ -36,6 +36,18 @@ public interface EventStream {
     CompletableFuture<Void> send(ByteBuffer message);
 
     /**
+     * Sends one message made of {@code headers} and {@code payload}. The transport encodes it straight into its
+     * own (pooled) buffer when it writes it, signs it there and sends it: the payload is copied once, into the
+     * buffer that goes to the socket, and nothing is allocated for it. This is the hot path for audio.
+     *
+     * <p>Ownership: {@code headers} and {@code payload}'s remaining bytes are borrowed until the returned stage
+     * completes; do not modify them until then. A constant header block can be shared by every send.
+     *
+     * @return as {@link #send(ByteBuffer)}
+     */
+    CompletableFuture<Void> send(dev.riffle.eventstream.HeaderBlock headers, ByteBuffer payload);
+
+    /**
      * Ends the input: sends the signed empty envelope and ends the request. Idempotent.
      *
      * @return completes when the end has been written

@@ -2,7 +2,9 @@ package dev.riffle.transport.http2;
 
 import dev.riffle.eventstream.EventStreamConstants;
 import dev.riffle.eventstream.EventStreamException;
+import dev.riffle.eventstream.HeaderBlock;
 import dev.riffle.eventstream.MessageDecoder;
+import dev.riffle.eventstream.MessageEncoder;
 import dev.riffle.sigv4.Credentials;
 import dev.riffle.sigv4.EventSigner;
 import dev.riffle.sigv4.RequestSigner;
@@ -82,6 +84,7 @@ final class Http2EventStream implements EventStream {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final MessageDecoder decoder = new MessageDecoder();
+    private final MessageEncoder encoder = new MessageEncoder();
     private final ArrayDeque<PendingSend> queue = new ArrayDeque<>();
     /** Any thread: bytes accepted by send() and not yet written, for the bound. */
     private final AtomicLong pendingBytes = new AtomicLong();
@@ -332,7 +335,16 @@ final class Http2EventStream implements EventStream {
 
     @Override
     public CompletableFuture<Void> send(ByteBuffer message) {
-        int length = message.remaining();
+        return accept(null, message, message.remaining());
+    }
+
+    @Override
+    public CompletableFuture<Void> send(HeaderBlock headers, ByteBuffer payload) {
+        return accept(headers, payload, MessageEncoder.encodedLength(headers.length(), payload.remaining()));
+    }
+
+    /** Admits a message to the queue if the bound allows, then hands it to the event loop. */
+    private CompletableFuture<Void> accept(HeaderBlock headers, ByteBuffer body, int length) {
         if (inputClosed) {
             return CompletableFuture.failedFuture(new TransportException(Kind.STREAM_CLOSED,
                     closed.isDone() ? "the stream has closed" : "the input has already ended"));
@@ -343,7 +355,7 @@ final class Http2EventStream implements EventStream {
                     + settings.maxPendingBytes() + " bytes are waiting to be sent; wait for earlier sends to "
                     + "complete before sending more"));
         }
-        PendingSend send = new PendingSend(message, length, new CompletableFuture<>());
+        PendingSend send = new PendingSend(headers, body, length, new CompletableFuture<>());
         loop.execute(() -> enqueue(send));
         return send.future;
     }
@@ -398,13 +410,30 @@ final class Http2EventStream implements EventStream {
         }
     }
 
+    /**
+     * Writes one signed envelope. A pre-encoded message is sent as its own piece of a composite (no copy on our
+     * side); a message given as headers and payload is encoded right into the envelope's pooled buffer, so the
+     * payload is copied once, into memory that goes to the socket as it is.
+     */
     private void writeSigned(PendingSend send) {
-        ByteBuf head = stream.alloc().buffer(HEAD_LENGTH);
-        int crc = signer.signHead(send.message, head.internalNioBuffer(0, HEAD_LENGTH));
-        head.writerIndex(HEAD_LENGTH);
-        ByteBuf trailer = stream.alloc().buffer(4).writeInt(crc);
-        CompositeByteBuf frame = stream.alloc().compositeBuffer(3)
-                .addComponents(true, head, Unpooled.wrappedBuffer(send.message.duplicate()), trailer);
+        ByteBuf frame;
+        if (send.headers == null) {
+            ByteBuf head = stream.alloc().buffer(HEAD_LENGTH);
+            int crc = signer.signHead(send.body, head.internalNioBuffer(0, HEAD_LENGTH));
+            head.writerIndex(HEAD_LENGTH);
+            ByteBuf trailer = stream.alloc().buffer(4).writeInt(crc);
+            frame = stream.alloc().compositeBuffer(3)
+                    .addComponents(true, head, Unpooled.wrappedBuffer(send.body.duplicate()), trailer);
+        } else {
+            int total = EventSigner.envelopeLength(send.length);
+            frame = stream.alloc().buffer(total);
+            // Its own slice: internalNioBuffer() hands out one cached object, which the head view below reuses.
+            ByteBuffer inner = frame.nioBuffer(HEAD_LENGTH, send.length);
+            encoder.encode(send.headers, send.body, inner);
+            inner.flip();
+            int crc = signer.signHead(inner, frame.internalNioBuffer(0, HEAD_LENGTH));
+            frame.setInt(total - 4, crc).writerIndex(total);
+        }
         stream.write(new DefaultHttp2DataFrame(frame, false)).addListener(f -> {
             pendingBytes.addAndGet(-send.length);
             if (f.isSuccess()) {
@@ -553,9 +582,12 @@ final class Http2EventStream implements EventStream {
         return false;
     }
 
-    /** A message waiting to be signed and written. */
-    private record PendingSend(ByteBuffer message, int length, CompletableFuture<Void> future) {
+    /**
+     * A message waiting to be signed and written: pre-encoded ({@code headers} null, {@code body} the message) or
+     * to be encoded from {@code headers} and {@code body} (the payload). {@code length} is the encoded length.
+     */
+    private record PendingSend(HeaderBlock headers, ByteBuffer body, int length, CompletableFuture<Void> future) {
         /** Marks the end of input in the queue, so it is written after every message sent before it. */
-        static final PendingSend END = new PendingSend(ByteBuffer.allocate(0), 0, new CompletableFuture<>());
+        static final PendingSend END = new PendingSend(null, ByteBuffer.allocate(0), 0, new CompletableFuture<>());
     }
 }

@@ -94,8 +94,14 @@ class Http2TransportTest {
                 s.finish();
             }
         });
+        HeaderBlock audioHeaders = new HeaderBlock().addString(":message-type", "event")
+                .addString(":event-type", "AudioEvent").addString(":content-type", "application/octet-stream");
         for (int i = 0; i < 10; i++) {
-            stream.send(audioEvent(3200)).get(5, TimeUnit.SECONDS);
+            if (i % 2 == 0) {
+                stream.send(audioEvent(3200)).get(5, TimeUnit.SECONDS);
+            } else { // the same message, encoded by the transport into its own buffer
+                stream.send(audioHeaders, ByteBuffer.wrap(new byte[3200])).get(5, TimeUnit.SECONDS);
+            }
         }
         stream.end().get(5, TimeUnit.SECONDS);
         stream.closed().get(5, TimeUnit.SECONDS);
@@ -103,6 +109,7 @@ class Http2TransportTest {
         ServerStream s = server.awaitStream();
         assertThat(s.verificationErrors).isEmpty();
         assertThat(s.events).isEqualTo(10);
+        assertThat(s.innerBytes).isEqualTo(10L * audioEvent(3200).remaining());
         assertThat(s.requestHeaders.get("x-amz-content-sha256").toString())
                 .isEqualTo("STREAMING-AWS4-HMAC-SHA256-EVENTS");
         assertThat(s.requestHeaders.get("content-type").toString()).isEqualTo("application/vnd.amazon.eventstream");
