@@ -55,18 +55,18 @@ import java.util.concurrent.TimeUnit;
  * verifiers), decodes the inner messages, and hands them to a {@link Script} that decides what to answer, including
  * faults (error statuses, exceptions, RST_STREAM, GOAWAY, a dropped connection, silence).
  */
-final class TestHttp2Server implements AutoCloseable {
+public final class TestHttp2Server implements AutoCloseable {
 
-    static final Credentials CREDENTIALS = Credentials.of("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    public static final Credentials CREDENTIALS = Credentials.of("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
     private final Script script;
     private final RequestVerifier verifier;
-    final List<ServerStream> streams = new CopyOnWriteArrayList<>();
+    public final List<ServerStream> streams = new CopyOnWriteArrayList<>();
 
     /** What the server does at each point of a stream. */
-    interface Script {
+    public interface Script {
         /** The request verified: by default, accept it (200 and the request id). */
         default void onRequest(ServerStream stream) {
             stream.accept();
@@ -82,7 +82,7 @@ final class TestHttp2Server implements AutoCloseable {
         }
     }
 
-    TestHttp2Server(Script script) {
+    public TestHttp2Server(Script script) {
         this.script = script;
         this.verifier = new RequestVerifier(CredentialsLookup.of(CREDENTIALS), Clock.systemUTC(),
                 Duration.ofMinutes(5), "transcribe");
@@ -104,11 +104,11 @@ final class TestHttp2Server implements AutoCloseable {
                 }).bind("127.0.0.1", 0).syncUninterruptibly().channel();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
     }
 
-    ServerStream awaitStream() throws InterruptedException {
+    public ServerStream awaitStream() throws InterruptedException {
         for (int i = 0; i < 500 && streams.isEmpty(); i++) {
             Thread.sleep(10);
         }
@@ -122,15 +122,15 @@ final class TestHttp2Server implements AutoCloseable {
     }
 
     /** One stream on the server: what it received, and the actions a script takes. */
-    final class ServerStream extends ChannelInboundHandlerAdapter {
-        final Http2StreamChannel channel;
-        final List<String> verificationErrors = new CopyOnWriteArrayList<>();
-        final CountDownLatch endOfInput = new CountDownLatch(1);
-        final CountDownLatch reset = new CountDownLatch(1);
-        volatile Http2Headers requestHeaders;
-        volatile VerifiedRequest verified;
-        volatile int events;
-        volatile long innerBytes;
+    public final class ServerStream extends ChannelInboundHandlerAdapter {
+        public final Http2StreamChannel channel;
+        public final List<String> verificationErrors = new CopyOnWriteArrayList<>();
+        public final CountDownLatch endOfInput = new CountDownLatch(1);
+        public final CountDownLatch reset = new CountDownLatch(1);
+        public volatile Http2Headers requestHeaders;
+        public volatile VerifiedRequest verified;
+        public volatile int events;
+        public volatile long innerBytes;
         private EventChainVerifier chain;
         private final MessageDecoder envelopes = new MessageDecoder();
 
@@ -196,13 +196,13 @@ final class TestHttp2Server implements AutoCloseable {
             inner.endOfInput();
         }
 
-        void accept() {
+        public void accept() {
             channel.writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200")
                     .add("x-amzn-request-id", UUID.randomUUID().toString())
                     .add("content-type", "application/json"), false));
         }
 
-        void reject(int status, String errorType, String message) {
+        public void reject(int status, String errorType, String message) {
             if (!channel.isActive()) {
                 return;
             }
@@ -214,34 +214,34 @@ final class TestHttp2Server implements AutoCloseable {
         }
 
         /** Sends an event with a JSON payload. */
-        void sendEvent(String eventType, String json) {
+        public void sendEvent(String eventType, String json) {
             send(message("event", ":event-type", eventType, json));
         }
 
         /** Sends a modeled exception, then ends the response, as the service does. */
-        void sendException(String exceptionType, String text) {
+        public void sendException(String exceptionType, String text) {
             send(message("exception", ":exception-type", exceptionType, "{\"Message\":\"" + text + "\"}"));
             finish();
         }
 
-        void send(ByteBuffer encoded) {
+        public void send(ByteBuffer encoded) {
             channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(encoded), false));
         }
 
         /** Sends raw bytes as DATA (for malformed event-stream data). */
-        void sendRaw(byte[] bytes) {
+        public void sendRaw(byte[] bytes) {
             channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(bytes), false));
         }
 
-        void finish() {
+        public void finish() {
             channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true));
         }
 
-        void resetStream(Http2Error error) {
+        public void resetStream(Http2Error error) {
             channel.writeAndFlush(new DefaultHttp2ResetFrame(error));
         }
 
-        void goAway(Http2Error error, int lastStreamId) {
+        public void goAway(Http2Error error, int lastStreamId) {
             ByteBuf debug = Unpooled.copiedBuffer("going away", StandardCharsets.US_ASCII);
             channel.parent().writeAndFlush(new DefaultHttp2GoAwayFrame(error, debug).setExtraStreamIds(0))
                     .addListener(f -> {
@@ -251,15 +251,15 @@ final class TestHttp2Server implements AutoCloseable {
                     });
         }
 
-        void dropConnection() {
+        public void dropConnection() {
             channel.parent().close();
         }
 
-        void pauseReading() {
+        public void pauseReading() {
             channel.eventLoop().execute(() -> channel.config().setAutoRead(false));
         }
 
-        void resumeReading() {
+        public void resumeReading() {
             channel.eventLoop().execute(() -> {
                 channel.config().setAutoRead(true);
                 channel.read();
@@ -268,7 +268,7 @@ final class TestHttp2Server implements AutoCloseable {
     }
 
     /** An encoded message with the three protocol headers and a UTF-8 payload. */
-    static ByteBuffer message(String messageType, String typeHeader, String type, String payload) {
+    public static ByteBuffer message(String messageType, String typeHeader, String type, String payload) {
         HeaderBlock headers = new HeaderBlock().addString(":message-type", messageType).addString(typeHeader, type)
                 .addString(":content-type", "application/json");
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
