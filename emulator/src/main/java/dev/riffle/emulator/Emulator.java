@@ -1,0 +1,122 @@
+package dev.riffle.emulator;
+
+import dev.riffle.emulator.tls.ServerCertificate;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/**
+ * A local Amazon Transcribe Streaming service: {@code POST /stream-transcription} over HTTP/2 (prior knowledge,
+ * or TLS with or without ALPN), SigV4 verified on the request and on every event, parameters validated as the
+ * service does, transcripts from a script in step with the audio, the service's limits, and fault injection.
+ *
+ * <pre>{@code
+ * try (Emulator emulator = Emulator.start(EmulatorConfig.builder().script(Path.of("samples/hello.json")).build())) {
+ *     URI endpoint = emulator.uri(); // http://127.0.0.1:<port>
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Emulator implements AutoCloseable {
+
+    private final EmulatorContext context;
+    private final EventLoopGroup group;
+    private final Channel server;
+    private final ServerCertificate certificate;
+
+    private Emulator(EmulatorConfig config, EmulatorContext context) {
+        this.context = context;
+        this.certificate = config.tls ? (config.certificate != null ? config.certificate
+                : ServerCertificate.selfSigned(Duration.ofDays(7))) : null;
+        SslContext ssl = certificate == null ? null : serverTls(certificate);
+        this.group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                NioIoHandler.newFactory());
+        try {
+            this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ServerInitializer(context, ssl))
+                    .bind(config.host, config.port).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IllegalStateException("cannot listen on " + config.host + ":" + config.port + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Starts an emulator and returns once it is listening. */
+    public static Emulator start(EmulatorConfig config) {
+        EmulatorContext context = new EmulatorContext(config, request -> new PlaceholderTranscription(),
+                request -> new PcmClock(request.mediaSampleRateHertz().orElse(16_000),
+                        request.numberOfChannels().orElse(1)));
+        return new Emulator(config, context);
+    }
+
+    /** The endpoint: {@code http://HOST:PORT}, or {@code https://} with TLS. */
+    public URI uri() {
+        String host = context.config.host.contains(":") ? "[" + context.config.host + "]" : context.config.host;
+        return URI.create((certificate != null ? "https" : "http") + "://" + host + ":" + port());
+    }
+
+    /** The port listened on. */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** The TLS certificate, if serving TLS. */
+    public Optional<ServerCertificate> certificate() {
+        return Optional.ofNullable(certificate);
+    }
+
+    /** Streams open right now. */
+    public int liveStreams() {
+        return context.sessions.size();
+    }
+
+    /**
+     * Stops: every open stream ends with a ServiceUnavailableException (as a service going away would answer),
+     * then the port closes.
+     */
+    @Override
+    public void close() {
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> goodbyes = new java.util.ArrayList<>();
+        for (Http2Session session : context.sessions.all()) {
+            goodbyes.add(session.terminateFromAnyThread("ServiceUnavailableException",
+                    "The service is shutting down."));
+        }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(goodbyes.toArray(new java.util.concurrent.CompletableFuture[0]))
+                    .get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // a stream that could not be told in time is cut off by the close below
+        }
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    }
+
+    private static SslContext serverTls(ServerCertificate certificate) {
+        try {
+            return SslContextBuilder.forServer(certificate.privateKey(), certificate.chain())
+                    .sslProvider(SslProvider.JDK)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}
