@@ -1,6 +1,7 @@
 package dev.riffle.cli;
 
 import dev.riffle.cli.frames.FramesCommand;
+import dev.riffle.cli.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "riffle", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "An event-stream engine for Amazon Transcribe Streaming.",
-        subcommands = {FramesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {FramesCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status: the input or the peer was rejected. */
