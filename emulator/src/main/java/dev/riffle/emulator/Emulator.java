@@ -92,7 +92,7 @@ public final class Emulator implements AutoCloseable {
     @Override
     public void close() {
         java.util.List<java.util.concurrent.CompletableFuture<Void>> goodbyes = new java.util.ArrayList<>();
-        for (Http2Session session : context.sessions.all()) {
+        for (TranscriptionSession session : context.sessions.all()) {
             goodbyes.add(session.terminateFromAnyThread("ServiceUnavailableException",
                     "The service is shutting down."));
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SessionRegistry {
 
     private final int quota;
-    private final Map<String, Http2Session> bySessionId = new ConcurrentHashMap<>();
+    private final Map<String, TranscriptionSession> bySessionId = new ConcurrentHashMap<>();
 
     SessionRegistry(int quota) {
         this.quota = quota;
@@ -27,20 +27,20 @@ final class SessionRegistry {
     }
 
     /** The live stream with {@code sessionId}, or null. */
-    Http2Session live(String sessionId) {
+    TranscriptionSession live(String sessionId) {
         return bySessionId.get(sessionId);
     }
 
-    void add(String sessionId, Http2Session session) {
+    void add(String sessionId, TranscriptionSession session) {
         bySessionId.put(sessionId, session);
     }
 
-    void remove(String sessionId, Http2Session session) {
+    void remove(String sessionId, TranscriptionSession session) {
         bySessionId.remove(sessionId, session);
     }
 
     /** Every live stream, for shutdown. */
-    Iterable<Http2Session> all() {
+    Iterable<TranscriptionSession> all() {
         return bySessionId.values();
     }
 

@@ -192,7 +192,7 @@ class EmulatorWithRiffleClientTest {
         stream.sendAudio(pcm(600));
         TranscribeException e = failure(stream.completion());
         assertThat(e).isInstanceOf(BadRequestException.class);
-        assertThat(e.errorMessage()).isEqualTo(Http2Session.TOO_BIG);
+        assertThat(e.errorMessage()).isEqualTo(TranscriptionSession.TOO_BIG);
     }
 
     @Test
@@ -201,7 +201,7 @@ class EmulatorWithRiffleClientTest {
         TranscriptionStream stream = open(client(), REQUEST);
         send(stream, 2);
         stream.sendAudio(pcm(500));
-        assertThat(failure(stream.completion()).errorMessage()).isEqualTo(Http2Session.TOO_BIG);
+        assertThat(failure(stream.completion()).errorMessage()).isEqualTo(TranscriptionSession.TOO_BIG);
         emulator.close();
 
         emulator = Emulator.start(EmulatorConfig.builder().aheadOfRealTimeAllowance(null).build());

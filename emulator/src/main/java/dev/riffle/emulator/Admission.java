@@ -1,0 +1,73 @@
+package dev.riffle.emulator;
+
+import dev.riffle.sigv4.SignatureVerificationException;
+import dev.riffle.sigv4.VerifiedRequest;
+import dev.riffle.transcribe.model.InvalidRequestException;
+import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The service's checks before a stream starts, in its order (spec 5.1, 5.7): signature (403 family), parameters
+ * (400, the model's text), the concurrency quota (429), one live stream per session id (409). Shared by the HTTP/2
+ * and WebSocket front ends, which differ only in where the signature and the parameters come from.
+ */
+final class Admission {
+
+    private Admission() {
+    }
+
+    /** The outcome: a refusal to answer with, or an accepted stream's request, signature and session id. */
+    record Outcome(Refusal refusal, StartStreamTranscriptionRequest request, VerifiedRequest verified,
+                   String sessionId) {
+        boolean accepted() {
+            return refusal == null;
+        }
+    }
+
+    /** An HTTP error to answer before the stream. */
+    record Refusal(int status, String errorType, String message) {
+    }
+
+    /**
+     * Runs the checks and, if they pass, registers {@code session} under its session id.
+     *
+     * @param verify     verifies the request's signature (header-signed or presigned)
+     * @param parameters parses the request's parameters (from headers or from the query)
+     */
+    static Outcome admit(EmulatorContext context, Supplier<VerifiedRequest> verify,
+                         Supplier<StartStreamTranscriptionRequest> parameters, TranscriptionSession session) {
+        VerifiedRequest verified;
+        try {
+            verified = verify.get();
+        } catch (SignatureVerificationException e) {
+            return refused(e.httpStatus(), e.errorType(), e.getMessage());
+        }
+        StartStreamTranscriptionRequest request;
+        try {
+            request = parameters.get().validate();
+        } catch (InvalidRequestException e) {
+            return refused(400, "BadRequestException", e.getMessage());
+        }
+        if (context.sessions.full()) {
+            return refused(429, "LimitExceededException", "You have reached your limit of concurrent streams, "
+                    + context.sessions.quota() + ". Try again later.");
+        }
+        String sessionId = request.sessionId().orElse(UUID.randomUUID().toString()).toLowerCase(Locale.ROOT);
+        TranscriptionSession live = context.sessions.live(sessionId);
+        if (live != null) {
+            if (context.config.sessionConflict == EmulatorConfig.SessionConflict.REFUSE_NEW) {
+                return refused(409, "ConflictException", "Another stream is in progress with the same session ID.");
+            }
+            live.terminateFromAnyThread("ConflictException",
+                    "A new stream was started with the same session ID; this stream is terminated.");
+        }
+        context.sessions.add(sessionId, session);
+        return new Outcome(null, request, verified, sessionId);
+    }
+
+    private static Outcome refused(int status, String type, String message) {
+        return new Outcome(new Refusal(status, type, message), null, null, null);
+    }
+}

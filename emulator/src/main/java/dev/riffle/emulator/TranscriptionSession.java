@@ -1,0 +1,297 @@
+package dev.riffle.emulator;
+
+import dev.riffle.eventstream.EventStreamException;
+import dev.riffle.eventstream.MessageDecoder;
+import dev.riffle.eventstream.MessageEncoder;
+import dev.riffle.eventstream.MessageView;
+import dev.riffle.sigv4.EventChainVerifier;
+import dev.riffle.sigv4.SignatureVerificationException;
+import dev.riffle.transcribe.model.MediaEncoding;
+import dev.riffle.transcribe.model.TranscriptEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One accepted StartStreamTranscription, whatever carries it (spec 5.1):
+ *
+ * <pre>
+ * STREAMING: each event verified (against the chain when signed), AudioEvents timed, limits, faults, transcript out
+ *   bad frame, bad signature, stale :date, too big, too fast  -> BadRequestException, end
+ *   no audio for the idle timeout (15 s)                      -> BadRequestException, end
+ *   the maximum duration (4 h) of audio                       -> LimitExceededException, end
+ * end of input (signed empty envelope, empty AudioEvent, the transport's end) -> finals, end of the response
+ * </pre>
+ *
+ * Confined to {@link SessionChannel#executor()}.
+ */
+final class TranscriptionSession {
+
+    static final String TOO_BIG = "Your stream is too big. Reduce the frame size and try your request again.";
+
+    /** Whether the client's events come signed in envelopes or bare (allowed over WebSocket only). */
+    enum Framing { SIGNED, UNSIGNED, EITHER }
+
+    private final EmulatorContext context;
+    private final MessageDecoder envelopes = new MessageDecoder();
+    private final MessageDecoder inner = new MessageDecoder();
+    private final MessageEncoder encoder = new MessageEncoder();
+    private final Deque<Fault> faults;
+
+    private SessionChannel channel;
+    private boolean streaming;
+    private Framing framing;
+    private String sessionId;
+    private boolean pcm;
+    private EventChainVerifier chain;
+    private AudioClock audioClock;
+    private Transcription transcription;
+    private double audioSeconds;
+    private long firstAudioNanos = -1;
+    private ScheduledFuture<?> idleTimer;
+
+    TranscriptionSession(EmulatorContext context) {
+        this.context = context;
+        this.faults = new ArrayDeque<>(context.config.faults.stream()
+                .sorted(Comparator.comparing(Fault::at)).toList());
+    }
+
+    /** Starts streaming for an admitted request. */
+    void start(SessionChannel channel, Admission.Outcome admitted, Framing framing) {
+        this.channel = channel;
+        this.sessionId = admitted.sessionId();
+        this.framing = framing;
+        this.streaming = true;
+        this.chain = new EventChainVerifier(admitted.verified(), context.config.clock, context.config.clockSkew);
+        this.pcm = admitted.request().mediaEncoding().orElse(MediaEncoding.PCM) == MediaEncoding.PCM;
+        this.audioClock = context.audioClocks.create(admitted.request());
+        this.transcription = context.transcriptions.create(admitted.request());
+        restartIdleTimer();
+    }
+
+    /** The delay before the response headers, if a {@code delay-headers} fault says so. */
+    Duration takeHeaderDelay() {
+        for (Fault fault : faults) {
+            if (fault.kind() == Fault.Kind.DELAY_HEADERS) {
+                faults.remove(fault);
+                return fault.at();
+            }
+        }
+        return Duration.ZERO;
+    }
+
+    boolean streaming() {
+        return streaming;
+    }
+
+    /** A stream of signed envelopes, split anywhere (HTTP/2 DATA). */
+    void onBytes(ByteBuffer bytes) {
+        if (!streaming) {
+            return;
+        }
+        try {
+            envelopes.feed(bytes, this::onEnvelope);
+        } catch (EventStreamException e) {
+            terminate("BadRequestException", "Could not decode the audio stream: " + e.getMessage());
+        }
+    }
+
+    /** One whole message (a WebSocket binary frame): a signed envelope, or a bare event when unsigned is allowed. */
+    void onMessage(MessageView message) {
+        if (!streaming) {
+            return;
+        }
+        boolean signed = message.indexOf(":chunk-signature") >= 0;
+        if (framing == Framing.EITHER) {
+            framing = signed ? Framing.SIGNED : Framing.UNSIGNED; // the first frame decides, for the whole stream
+        }
+        if (signed != (framing == Framing.SIGNED)) {
+            terminate("BadRequestException", "Unexpected WebSocket frame received.");
+        } else if (signed) {
+            onEnvelope(message);
+        } else {
+            onEvent(message);
+        }
+    }
+
+    private void onEnvelope(MessageView envelope) {
+        if (!streaming) {
+            return;
+        }
+        boolean end;
+        try {
+            end = chain.verify(envelope);
+        } catch (SignatureVerificationException e) {
+            terminate("BadRequestException", e.getMessage());
+            return;
+        }
+        if (end) {
+            onEndOfInput();
+            return;
+        }
+        try {
+            inner.feed(envelope.payload(), this::onEvent);
+            inner.endOfInput();
+        } catch (EventStreamException e) {
+            terminate("BadRequestException", "Could not decode the event inside a signed frame: " + e.getMessage());
+        }
+    }
+
+    /** One event: AudioEvent (empty: end of input), ConfigurationEvent (accepted), nothing else. */
+    private void onEvent(MessageView event) {
+        if (!streaming) {
+            return;
+        }
+        String type = event.stringHeader(":event-type");
+        if ("AudioEvent".equals(type)) {
+            if (event.payloadLength() == 0) {
+                onEndOfInput();
+            } else {
+                onAudio(event.payload());
+            }
+        } else if (!"ConfigurationEvent".equals(type)) {
+            terminate("BadRequestException", "The event type " + type + " is not valid for this operation.");
+        }
+    }
+
+    private void onAudio(ByteBuffer audio) {
+        restartIdleTimer();
+        long now = System.nanoTime();
+        if (firstAudioNanos < 0) {
+            firstAudioNanos = now;
+        }
+        double before = audioSeconds;
+        audioSeconds = audioClock.advance(audio);
+        if (audioSeconds - before > seconds(context.config.maxAudioPerEvent) + 1e-9) {
+            terminate("BadRequestException", TOO_BIG);
+            return;
+        }
+        Duration allowance = context.config.aheadOfRealTimeAllowance;
+        if (allowance != null && audioSeconds - (now - firstAudioNanos) / 1e9 > seconds(allowance)) {
+            terminate("BadRequestException", TOO_BIG);
+            return;
+        }
+        if (audioSeconds > seconds(context.config.maxStreamDuration)) {
+            terminate("LimitExceededException", "Your stream has exceeded the maximum duration of "
+                    + context.config.maxStreamDuration.toHours() + " hours.");
+            return;
+        }
+        send(transcription.accept(pcm ? audio : null, audioSeconds));
+        applyDueFaults();
+    }
+
+    /** The input ended: finalize, send the last events, end the response. Idempotent. */
+    void onEndOfInput() {
+        if (!streaming) {
+            return;
+        }
+        send(transcription.finish());
+        streaming = false;
+        channel.endResponse();
+        stop();
+    }
+
+    private void send(List<TranscriptEvent> events) {
+        if (events.isEmpty() || !streaming) {
+            return;
+        }
+        for (TranscriptEvent event : events) {
+            channel.send(ServiceMessages.transcriptEvent(channel.alloc(), encoder, event));
+        }
+        channel.flush();
+    }
+
+    /** Ends the stream with a modeled exception (spec 3.5: an exception is terminal). */
+    void terminate(String exceptionType, String message) {
+        if (!streaming) {
+            return;
+        }
+        streaming = false;
+        channel.send(ServiceMessages.exception(channel.alloc(), encoder, exceptionType, message));
+        channel.flush();
+        channel.endResponse();
+        stop();
+    }
+
+    /**
+     * {@link #terminate} from any thread.
+     *
+     * @return completes once the exception has been handed to the transport (or at once if not streaming)
+     */
+    CompletableFuture<Void> terminateFromAnyThread(String exceptionType, String message) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (channel == null) {
+            done.complete(null);
+            return done;
+        }
+        channel.executor().execute(() -> {
+            terminate(exceptionType, message);
+            done.complete(null);
+        });
+        return done;
+    }
+
+    private void applyDueFaults() {
+        while (!faults.isEmpty() && seconds(faults.peekFirst().at()) <= audioSeconds && streaming) {
+            apply(faults.pollFirst());
+        }
+    }
+
+    private void apply(Fault fault) {
+        switch (fault.kind()) {
+            case EXCEPTION -> terminate(fault.errorType(), fault.messageOrDefault());
+            case ERROR -> {
+                streaming = false;
+                channel.send(ServiceMessages.error(channel.alloc(), encoder, fault.errorType(),
+                        fault.messageOrDefault()));
+                channel.flush();
+                channel.endResponse();
+                stop();
+            }
+            case RESET -> end(channel::reset);
+            case GOAWAY -> end(channel::goAway);
+            case DROP -> end(channel::drop);
+            case DELAY_HEADERS -> {
+                // taken before the stream started
+            }
+        }
+    }
+
+    private void end(Runnable how) {
+        streaming = false;
+        how.run();
+        stop();
+    }
+
+    /** The idle timer starts when the stream is accepted; audio (even silence) resets it, nothing else does. */
+    private void restartIdleTimer() {
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+        }
+        Duration timeout = context.config.idleTimeout;
+        idleTimer = channel.executor().schedule(() -> terminate("BadRequestException",
+                "Your request timed out because no new audio was received for " + timeout.toSeconds() + " seconds."),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Releases what this stream holds in the emulator: its session id and its timer. Idempotent. */
+    void stop() {
+        streaming = false;
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+        }
+        if (sessionId != null) {
+            context.sessions.remove(sessionId, this);
+        }
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+}
