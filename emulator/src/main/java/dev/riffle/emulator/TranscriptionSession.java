@@ -192,9 +192,7 @@ final class TranscriptionSession {
             return;
         }
         send(transcription.finish());
-        streaming = false;
-        channel.endResponse();
-        stop();
+        end(channel::endResponse);
     }
 
     private void send(List<TranscriptEvent> events) {
@@ -214,9 +212,7 @@ final class TranscriptionSession {
         }
         streaming = false;
         channel.send(ServiceMessages.exception(channel.alloc(), encoder, exceptionType, message));
-        channel.flush();
-        channel.endResponse();
-        stop();
+        end(channel::endResponse);
     }
 
     /**
@@ -250,9 +246,7 @@ final class TranscriptionSession {
                 streaming = false;
                 channel.send(ServiceMessages.error(channel.alloc(), encoder, fault.errorType(),
                         fault.messageOrDefault()));
-                channel.flush();
-                channel.endResponse();
-                stop();
+                end(channel::endResponse);
             }
             case RESET -> end(channel::reset);
             case GOAWAY -> end(channel::goAway);
@@ -263,10 +257,13 @@ final class TranscriptionSession {
         }
     }
 
+    /**
+     * Ends the stream: first gives up its place (session id, quota), then says goodbye the transport's way, so a
+     * client that sees the end can start again at once without meeting its own ghost.
+     */
     private void end(Runnable how) {
-        streaming = false;
-        how.run();
         stop();
+        how.run();
     }
 
     /** The idle timer starts when the stream is accepted; audio (even silence) resets it, nothing else does. */

@@ -52,8 +52,23 @@ final class DefaultTranscriptionStream implements TranscriptionStream {
     /** The stream is open: remember it and the response, and follow how it ends. */
     void attach(EventStream stream) {
         this.transport = stream;
-        this.response = StartStreamTranscriptionResponse.fromHeaders(stream.response().headers());
+        this.response = response(stream.response().headers());
         stream.closed().whenComplete((ok, error) -> finish(error));
+    }
+
+    /**
+     * The response from its headers. Over HTTP/2 the service echoes the settings there; a WebSocket upgrade does not
+     * (spec 4.1), so, as the JavaScript SDK does, the request's own settings stand in, with the session id the
+     * upgrade gave if any.
+     */
+    private StartStreamTranscriptionResponse response(java.util.Map<String, String> headers) {
+        StartStreamTranscriptionResponse echoed = StartStreamTranscriptionResponse.fromHeaders(headers);
+        if (echoed.settings().mediaEncoding().isPresent()) {
+            return echoed;
+        }
+        StartStreamTranscriptionRequest settings = echoed.sessionId()
+                .map(id -> request.toBuilder().sessionId(id).build()).orElse(request);
+        return StartStreamTranscriptionResponse.of(echoed.requestId().orElse(null), settings);
     }
 
     /** The transport's listener: one response message (borrowed view). */

@@ -8,11 +8,10 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import dev.riffle.transport.netty.TlsContexts;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The connection's pipeline: TLS (with hostname verification) if asked, the HTTP/2 frame codec (no server push,
@@ -45,7 +44,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline pipeline = channel.pipeline();
         if (sslContext != null) {
             SslHandler ssl = sslContext.newHandler(channel.alloc(), host, port);
-            verifyHostname(ssl.engine());
+            TlsContexts.verifyHostname(ssl.engine());
             ssl.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
             ssl.handshakeFuture().addListener(f -> {
                 if (f.isSuccess()) {
@@ -62,13 +61,6 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .build());
         pipeline.addLast(new Http2MultiplexHandler(new RefusePushedStreams()));
         pipeline.addLast(new ConnectionHandler(owner));
-    }
-
-    /** Netty does not check the certificate's name against the host unless asked; riffle always asks. */
-    private static void verifyHostname(SSLEngine engine) {
-        SSLParameters parameters = engine.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        engine.setSSLParameters(parameters);
     }
 
     /** Push is disabled in our SETTINGS; a stream the server opens anyway is closed at once. */

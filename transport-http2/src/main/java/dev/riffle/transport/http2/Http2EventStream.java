@@ -5,6 +5,8 @@ import dev.riffle.eventstream.EventStreamException;
 import dev.riffle.eventstream.HeaderBlock;
 import dev.riffle.eventstream.MessageDecoder;
 import dev.riffle.eventstream.MessageEncoder;
+import dev.riffle.transport.netty.OutboundQueue;
+import dev.riffle.transport.netty.SignedFrames;
 import dev.riffle.sigv4.Credentials;
 import dev.riffle.sigv4.EventSigner;
 import dev.riffle.sigv4.RequestSigner;
@@ -21,8 +23,6 @@ import dev.riffle.transport.TransportException;
 import dev.riffle.transport.TransportException.Kind;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -44,13 +44,11 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One HTTP/2 event stream and its connection. Every field is touched only on {@link #loop}, the connection's
@@ -64,8 +62,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Http2EventStream implements EventStream {
 
-    /** Bytes of an envelope before its inner message: prelude and the two signature headers. */
-    private static final int HEAD_LENGTH = EventSigner.ENVELOPE_OVERHEAD - 4;
     /** The body of an error response is kept up to this size. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
     /** Signed bytes handed to Netty but not yet written are capped low, so signatures stay fresh (see drain). */
@@ -85,11 +81,7 @@ final class Http2EventStream implements EventStream {
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final MessageDecoder decoder = new MessageDecoder();
     private final MessageEncoder encoder = new MessageEncoder();
-    private final ArrayDeque<PendingSend> queue = new ArrayDeque<>();
-    /** Any thread: bytes accepted by send() and not yet written, for the bound. */
-    private final AtomicLong pendingBytes = new AtomicLong();
-    /** Any thread: set once end() or a failure stops input. */
-    private volatile boolean inputClosed;
+    private final OutboundQueue outbound;
 
     private State state = State.CONNECTING;
     private Channel connection;
@@ -97,7 +89,6 @@ final class Http2EventStream implements EventStream {
     private EventSigner signer;
     private StreamResponse response;
     private ByteArrayOutputStream rejectedBody;
-    private boolean endQueued;
     private ScheduledFuture<?> responseTimer;
     private ScheduledFuture<?> drainTimer;
     private ScheduledFuture<?> pingTimer;
@@ -110,6 +101,7 @@ final class Http2EventStream implements EventStream {
         this.settings = settings;
         this.loop = loop;
         this.sslContext = sslContext;
+        this.outbound = new OutboundQueue(settings.maxPendingBytes());
     }
 
     CompletableFuture<EventStream> opened() {
@@ -335,53 +327,35 @@ final class Http2EventStream implements EventStream {
 
     @Override
     public CompletableFuture<Void> send(ByteBuffer message) {
-        return accept(null, message, message.remaining());
+        return outbound.offer(message, loop, this::enqueue);
     }
 
     @Override
     public CompletableFuture<Void> send(HeaderBlock headers, ByteBuffer payload) {
-        return accept(headers, payload, MessageEncoder.encodedLength(headers.length(), payload.remaining()));
-    }
-
-    /** Admits a message to the queue if the bound allows, then hands it to the event loop. */
-    private CompletableFuture<Void> accept(HeaderBlock headers, ByteBuffer body, int length) {
-        if (inputClosed) {
-            return CompletableFuture.failedFuture(new TransportException(Kind.STREAM_CLOSED,
-                    closed.isDone() ? "the stream has closed" : "the input has already ended"));
-        }
-        if (pendingBytes.addAndGet(length) > settings.maxPendingBytes()) {
-            pendingBytes.addAndGet(-length);
-            return CompletableFuture.failedFuture(new TransportException(Kind.SEND_QUEUE_FULL, "more than "
-                    + settings.maxPendingBytes() + " bytes are waiting to be sent; wait for earlier sends to "
-                    + "complete before sending more"));
-        }
-        PendingSend send = new PendingSend(headers, body, length, new CompletableFuture<>());
-        loop.execute(() -> enqueue(send));
-        return send.future;
+        return outbound.offer(headers, payload, loop, this::enqueue);
     }
 
     @Override
     public CompletableFuture<Void> end() {
-        inputClosed = true;
+        outbound.closeInput();
         loop.execute(() -> {
-            if (!endQueued && (state == State.OPEN || state == State.AWAITING_RESPONSE)) {
-                endQueued = true;
-                queue.add(PendingSend.END);
-                drain();
-            } else if (!endQueued) {
+            if (state == State.OPEN || state == State.AWAITING_RESPONSE) {
+                if (outbound.addEnd()) {
+                    drain();
+                }
+            } else if (!outbound.endQueued()) {
                 ended.completeExceptionally(new TransportException(Kind.STREAM_CLOSED, "the stream is not open"));
             }
         });
         return ended;
     }
 
-    private void enqueue(PendingSend send) {
-        if (state != State.OPEN && state != State.AWAITING_RESPONSE || endQueued) {
-            pendingBytes.addAndGet(-send.length);
-            send.future.completeExceptionally(new TransportException(Kind.STREAM_CLOSED, "the stream is not open"));
+    private void enqueue(OutboundQueue.Pending pending) {
+        if (state != State.OPEN && state != State.AWAITING_RESPONSE || outbound.endQueued()) {
+            outbound.refuse(pending, "the stream is not open");
             return;
         }
-        queue.add(send);
+        outbound.add(pending);
         drain();
     }
 
@@ -395,60 +369,24 @@ final class Http2EventStream implements EventStream {
             return;
         }
         boolean wrote = false;
-        while (!queue.isEmpty() && stream.isWritable()) {
-            PendingSend send = queue.poll();
-            if (send == PendingSend.END) {
+        while (!outbound.isEmpty() && stream.isWritable()) {
+            OutboundQueue.Pending pending = outbound.poll();
+            wrote = true;
+            if (pending.isEnd()) {
                 writeEnd();
-                wrote = true;
                 break;
             }
-            writeSigned(send);
-            wrote = true;
+            ByteBuf frame = SignedFrames.signed(stream.alloc(), signer, encoder, pending);
+            stream.write(new DefaultHttp2DataFrame(frame, false))
+                    .addListener(f -> outbound.written(pending, f.cause()));
         }
         if (wrote) {
             stream.flush();
         }
     }
 
-    /**
-     * Writes one signed envelope. A pre-encoded message is sent as its own piece of a composite (no copy on our
-     * side); a message given as headers and payload is encoded right into the envelope's pooled buffer, so the
-     * payload is copied once, into memory that goes to the socket as it is.
-     */
-    private void writeSigned(PendingSend send) {
-        ByteBuf frame;
-        if (send.headers == null) {
-            ByteBuf head = stream.alloc().buffer(HEAD_LENGTH);
-            int crc = signer.signHead(send.body, head.internalNioBuffer(0, HEAD_LENGTH));
-            head.writerIndex(HEAD_LENGTH);
-            ByteBuf trailer = stream.alloc().buffer(4).writeInt(crc);
-            frame = stream.alloc().compositeBuffer(3)
-                    .addComponents(true, head, Unpooled.wrappedBuffer(send.body.duplicate()), trailer);
-        } else {
-            int total = EventSigner.envelopeLength(send.length);
-            frame = stream.alloc().buffer(total);
-            // Its own slice: internalNioBuffer() hands out one cached object, which the head view below reuses.
-            ByteBuffer inner = frame.nioBuffer(HEAD_LENGTH, send.length);
-            encoder.encode(send.headers, send.body, inner);
-            inner.flip();
-            int crc = signer.signHead(inner, frame.internalNioBuffer(0, HEAD_LENGTH));
-            frame.setInt(total - 4, crc).writerIndex(total);
-        }
-        stream.write(new DefaultHttp2DataFrame(frame, false)).addListener(f -> {
-            pendingBytes.addAndGet(-send.length);
-            if (f.isSuccess()) {
-                send.future.complete(null);
-            } else {
-                send.future.completeExceptionally(new TransportException(Kind.CONNECTION_CLOSED,
-                        "the message could not be written: " + f.cause().getMessage(), f.cause()));
-            }
-        });
-    }
-
     private void writeEnd() {
-        ByteBuf end = stream.alloc().buffer(EventSigner.ENVELOPE_OVERHEAD);
-        signer.signEnd(end.internalNioBuffer(0, EventSigner.ENVELOPE_OVERHEAD));
-        end.writerIndex(EventSigner.ENVELOPE_OVERHEAD);
+        ByteBuf end = SignedFrames.signedEnd(stream.alloc(), signer);
         state = State.DRAINING;
         drainTimer = loop.schedule(() -> fail(new TransportException(Kind.DRAIN_TIMEOUT, "the service did not end "
                 + "its response within " + settings.drainTimeout() + " of the end of input")),
@@ -511,18 +449,10 @@ final class Http2EventStream implements EventStream {
             return;
         }
         state = State.CLOSED;
-        inputClosed = true;
         cancel(responseTimer);
         cancel(drainTimer);
         cancel(pingTimer);
-        TransportException closedError = new TransportException(Kind.STREAM_CLOSED,
-                error == null ? "the service ended the stream" : "the stream failed: " + error.getMessage());
-        for (PendingSend send; (send = queue.poll()) != null; ) {
-            if (send != PendingSend.END) {
-                pendingBytes.addAndGet(-send.length);
-                send.future.completeExceptionally(closedError);
-            }
-        }
+        outbound.close(error == null ? "the service ended the stream" : "the stream failed: " + error.getMessage());
         if (error == null) {
             ended.complete(null);
             opened.complete(this);
@@ -580,14 +510,5 @@ final class Http2EventStream implements EventStream {
             }
         }
         return false;
-    }
-
-    /**
-     * A message waiting to be signed and written: pre-encoded ({@code headers} null, {@code body} the message) or
-     * to be encoded from {@code headers} and {@code body} (the payload). {@code length} is the encoded length.
-     */
-    private record PendingSend(HeaderBlock headers, ByteBuffer body, int length, CompletableFuture<Void> future) {
-        /** Marks the end of input in the queue, so it is written after every message sent before it. */
-        static final PendingSend END = new PendingSend(null, ByteBuffer.allocate(0), 0, new CompletableFuture<>());
     }
 }

@@ -9,6 +9,8 @@ import dev.riffle.transport.TransportException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import dev.riffle.transport.netty.TlsContexts;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -44,7 +46,7 @@ public final class Http2Transport implements EventStreamTransport {
                 b.drainTimeout, b.maxPendingBytes, b.clock, b.userAgent);
         this.ownsGroup = b.eventLoopGroup == null;
         this.group = ownsGroup ? new MultiThreadIoEventLoopGroup(b.threads, NioIoHandler.newFactory()) : b.eventLoopGroup;
-        this.sslContext = TlsContexts.client(b.trustedCertificates);
+        this.sslContext = TlsContexts.client(b.trustedCertificates, ApplicationProtocolNames.HTTP_2);
     }
 
     /** A transport with the defaults. */

@@ -1,0 +1,149 @@
+package dev.riffle.emulator;
+
+import dev.riffle.eventstream.EventStreamException;
+import dev.riffle.eventstream.MessageDecoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
+
+/**
+ * The WebSocket front end of a session (spec 4.2, 4.3): one event-stream message per binary frame, signed or bare;
+ * anything else is "Unexpected WebSocket frame received." A client's close with 1000 is the end of input, as the
+ * JavaScript SDK closes right after its last audio: the open segment is finalized and its events sent before the
+ * close is answered. The service ends a stream by closing with 1000.
+ */
+final class WebSocketSession extends ChannelInboundHandlerAdapter implements SessionChannel {
+
+    static final String UNEXPECTED_FRAME = "Unexpected WebSocket frame received.";
+
+    private final TranscriptionSession session;
+    private final MessageDecoder decoder = new MessageDecoder();
+    private ChannelHandlerContext ctx;
+    private boolean closing;
+    private boolean closeSent;
+
+    WebSocketSession(TranscriptionSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof BinaryWebSocketFrame frame) {
+                onBinary(frame.content());
+            } else if (msg instanceof CloseWebSocketFrame close) {
+                onClose(close.statusCode());
+            } else if (msg instanceof PingWebSocketFrame ping) {
+                ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+            } else if (msg instanceof WebSocketFrame && !(msg instanceof PongWebSocketFrame)) {
+                session.terminate("BadRequestException", UNEXPECTED_FRAME); // a text frame
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** One frame, one whole message: decoded on its own, so a frame that is not exactly one message is refused. */
+    private void onBinary(ByteBuf content) {
+        try {
+            int[] messages = {0};
+            decoder.feed(content.nioBuffer(), view -> {
+                messages[0]++;
+                session.onMessage(view);
+            });
+            if (messages[0] != 1 || decoder.hasPartialMessage()) {
+                session.terminate("BadRequestException", UNEXPECTED_FRAME);
+            }
+        } catch (EventStreamException e) {
+            session.terminate("BadRequestException", UNEXPECTED_FRAME);
+        }
+    }
+
+    private void onClose(int code) {
+        if (code == 1000 || code == -1) {
+            closing = true;
+            session.onEndOfInput(); // finalizes, sends what is left, then answers with our close
+        } else {
+            session.stop();
+        }
+        if (ctx.channel().isActive()) {
+            closeWith(1000, "");
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        session.stop();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        session.stop();
+        ctx.close();
+    }
+
+    // ---- SessionChannel
+
+    @Override
+    public ByteBufAllocator alloc() {
+        return ctx.alloc();
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return ctx.executor();
+    }
+
+    @Override
+    public void send(ByteBuf message) {
+        ctx.write(new BinaryWebSocketFrame(message));
+    }
+
+    @Override
+    public void flush() {
+        ctx.flush();
+    }
+
+    @Override
+    public void endResponse() {
+        closeWith(1000, closing ? "" : "Streaming completed successfully");
+    }
+
+    @Override
+    public void reset() {
+        closeWith(1011, "Internal failure");
+    }
+
+    @Override
+    public void goAway() {
+        closeWith(1001, "Going away");
+    }
+
+    @Override
+    public void drop() {
+        ctx.close();
+    }
+
+    /** Sends our close frame once, then closes the connection. */
+    private void closeWith(int code, String reason) {
+        if (closeSent || !ctx.channel().isActive()) {
+            return;
+        }
+        closeSent = true;
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+    }
+}
