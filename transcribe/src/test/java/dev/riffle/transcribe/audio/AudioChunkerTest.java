@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Chunks of PCM, FLAC and Ogg Opus: sizes, boundaries, and durations that add up to the file's. */
@@ -110,23 +111,31 @@ class AudioChunkerTest {
         }
     }
 
-    // --- FLAC ------------------------------------------------------------------------------------------------
+    // --- FLAC and Ogg Opus -----------------------------------------------------------------------------------
 
+    /**
+     * sox cut 0.7 s and 1.0 s of audio for the FLAC files, which STREAMINFO counts; opusenc was given 1.5 s and
+     * 2.0 s, where its last granule position, less the pre-skip, ends exactly.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {50, 100, 200})
-    void flacChunksAddUpToTheStreamInfoDuration(int millis) throws IOException {
-        Duration target = Duration.ofMillis(millis);
-        for (String name : List.of(Fixtures.FLAC_16K_MONO, Fixtures.FLAC_8K_STEREO)) {
-            Path file = Fixtures.resource(name);
+    @CsvSource({
+        Fixtures.FLAC_16K_MONO + ", 700", Fixtures.FLAC_8K_STEREO + ", 1000",
+        Fixtures.OPUS_16K_MONO + ", 1500", Fixtures.OPUS_24K_STEREO + ", 2000",
+    })
+    void containerChunksAddUpToTheEncodedDuration(String fixture, int expectedMillis) throws IOException {
+        Path file = Fixtures.resource(fixture);
+        for (int millis : new int[] {50, 100, 200}) {
+            Duration target = Duration.ofMillis(millis);
             List<AudioChunk> chunks = chunksOf(file, target);
 
             assertWellFormed(chunks, target, Fixtures.bytes(file));
-            // sox cut 0.7 s and 1.0 s of audio for these files.
-            Duration expected = name.equals(Fixtures.FLAC_16K_MONO) ? Duration.ofMillis(700) : ONE_SECOND;
-            assertThat(Chunks.totalDuration(chunks)).as(name).isEqualTo(expected);
-            assertThat(chunks.get(0).duration()).as("fLaC and the metadata").isZero();
+            assertThat(Chunks.totalDuration(chunks)).as("%s at %d ms", fixture, millis)
+                    .isEqualTo(Duration.ofMillis(expectedMillis));
+            assertThat(chunks.get(0).duration()).as("the container headers").isZero();
         }
     }
+
+    // --- FLAC ------------------------------------------------------------------------------------------------
 
     @Test
     void shortFlacFramesAreGroupedWhole() throws IOException {
@@ -187,21 +196,6 @@ class AudioChunkerTest {
     }
 
     // --- Ogg Opus --------------------------------------------------------------------------------------------
-
-    @ParameterizedTest
-    @ValueSource(ints = {50, 100, 200})
-    void oggOpusChunksAddUpToTheEncodedDurationLessThePreSkip(int millis) throws IOException {
-        Duration target = Duration.ofMillis(millis);
-        for (String name : List.of(Fixtures.OPUS_16K_MONO, Fixtures.OPUS_24K_STEREO)) {
-            Path file = Fixtures.resource(name);
-            List<AudioChunk> chunks = chunksOf(file, target);
-
-            assertWellFormed(chunks, target, Fixtures.bytes(file));
-            // opusenc was given 1.5 s and 2.0 s of audio; its last granule position ends exactly there.
-            Duration expected = name.equals(Fixtures.OPUS_16K_MONO) ? Duration.ofMillis(1500) : Duration.ofSeconds(2);
-            assertThat(Chunks.totalDuration(chunks)).as(name).isEqualTo(expected);
-        }
-    }
 
     @Test
     void shortOggPagesAreGroupedWhole() throws IOException {

@@ -146,20 +146,22 @@ class AudioClockTest {
 
     @Test
     void inputCutInsideAFrameOrPageIsReportedAtTheEnd() {
-        byte[] flac = Fixtures.bytes(Fixtures.resource(Fixtures.FLAC_16K_MONO));
-        AudioClock flacClock = AudioClock.of(FLAC);
-        flacClock.feed(flac, 0, flac.length - 10);
-        flacClock.endOfStream();
-        assertThat(flacClock.malformation()).hasValueSatisfying(
+        AudioClock flac = clockOverAllButTheLast10Bytes(FLAC, Fixtures.FLAC_16K_MONO);
+        assertThat(flac.malformation()).hasValueSatisfying(
                 reason -> assertThat(reason).startsWith("the input ends inside the FLAC frame at byte "));
-        assertThat(flacClock.audioTime()).isEqualTo(Duration.ofMillis(9 * 72));
+        assertThat(flac.audioTime()).isEqualTo(Duration.ofMillis(9 * 72));
 
-        byte[] opus = Fixtures.bytes(Fixtures.resource(Fixtures.OPUS_16K_MONO));
-        AudioClock opusClock = AudioClock.of(OPUS);
-        opusClock.feed(opus, 0, opus.length - 10);
-        opusClock.endOfStream();
-        assertThat(opusClock.malformation()).hasValueSatisfying(
+        AudioClock opus = clockOverAllButTheLast10Bytes(OPUS, Fixtures.OPUS_16K_MONO);
+        assertThat(opus.malformation()).hasValueSatisfying(
                 reason -> assertThat(reason).startsWith("the input ends inside the Ogg page at byte "));
+    }
+
+    private static AudioClock clockOverAllButTheLast10Bytes(AudioFormat format, String fixture) {
+        byte[] bytes = Fixtures.bytes(Fixtures.resource(fixture));
+        AudioClock clock = AudioClock.of(format);
+        clock.feed(bytes, 0, bytes.length - 10);
+        clock.endOfStream();
+        return clock;
     }
 
     @Test
