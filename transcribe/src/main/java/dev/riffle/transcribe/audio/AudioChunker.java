@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>Sending whatever a read returns is the usual cause of "Your stream is too big" (spec section 7, pain point
  * 1): a 64 KB read of 8 kHz audio is 4 s. The service recommends 50–200 ms per event and allows at most 1 s, so
  * the target is 100 ms unless the caller picks another value in 50–200 ms, and no chunk is longer than the
- * target:
+ * target (with one exception, below, that still stays far under 1 s):
  * <ul>
  *   <li><b>PCM</b> (WAV or raw): chunks of exactly the target, rounded down to whole sample frames, so a stereo
  *       stream never splits a left sample from its right one; the last chunk holds what is left. A trailing
@@ -19,7 +19,10 @@ import java.util.Objects;
  *       exactly, holding as many whole frames or pages as fit in the target. A frame or page longer than the
  *       target (sox writes 4096-sample FLAC frames, 256 ms at 16 kHz; opusenc writes pages of up to 1 s) is cut
  *       into equal pieces of at most the target, each given its share of the time in proportion to its bytes;
- *       the service takes these formats cut at any byte. Container headers go first, in chunks of zero duration
+ *       the service takes these formats cut at any byte. A piece holds at least one byte, so a long frame of a
+ *       few bytes (a silent FLAC frame) gives pieces above the target; the smallest possible frame of the
+ *       longest block, 13 bytes for 65,535 samples at 8 kHz, still gives under 0.7 s a piece, and an Opus packet
+ *       (at least one byte) holds at most 120 ms. Container headers go first, in chunks of zero duration
  *       of at most 32 KiB each (FLAC metadata may hold a picture). Input that ends inside a frame or page goes
  *       out as a last chunk that adds no time.</li>
  * </ul>
