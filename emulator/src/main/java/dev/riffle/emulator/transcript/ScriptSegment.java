@@ -30,11 +30,14 @@ public record ScriptSegment(double start, double end, String speaker, ChannelLab
         if (start > words.get(0).start() || end < words.get(words.size() - 1).end()) {
             throw new IllegalArgumentException("the segment " + start + " to " + end + " s does not hold its words");
         }
+        int coveredUpTo = -1;
         for (ScriptEntity entity : entities) {
-            if (entity.lastWord() >= words.size()) {
-                throw new IllegalArgumentException("an entity covers word " + entity.lastWord()
-                        + " of a segment of " + words.size() + " words");
+            if (entity.lastWord() >= words.size() || entity.firstWord() <= coveredUpTo) {
+                throw new IllegalArgumentException("entities must cover words of the segment (0 to "
+                        + (words.size() - 1) + ") in order without overlapping; words " + entity.firstWord()
+                        + " to " + entity.lastWord() + " do not");
             }
+            coveredUpTo = entity.lastWord();
         }
     }
 }
