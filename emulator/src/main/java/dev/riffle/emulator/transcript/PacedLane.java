@@ -84,19 +84,23 @@ final class PacedLane {
         this.ids = ids;
     }
 
-    /** One frame of audio, from {@code start} to {@code end}, with or without speech. */
-    void advance(double start, double end, boolean speech, Consumer<SegmentDraft> closed) {
+    /**
+     * One frame of audio, from {@code start} to {@code end}, with or without speech.
+     *
+     * @param mayOpen whether speech may open a segment in this frame: false while another channel has the floor
+     */
+    void advance(double start, double end, boolean speech, boolean mayOpen, Consumer<SegmentDraft> closed) {
         if (speech) {
-            speak(start, end, closed);
+            speak(start, end, mayOpen, closed);
         } else {
             keepSilent(start, end, closed);
         }
     }
 
-    private void speak(double start, double end, Consumer<SegmentDraft> closed) {
+    private void speak(double start, double end, boolean mayOpen, Consumer<SegmentDraft> closed) {
         silenceSince = Double.NaN;
         if (segment == null || segment.speaking == null) {
-            if (words.isEmpty()) {
+            if (words.isEmpty() || (segment == null && !mayOpen)) {
                 return;
             }
             if (segment == null) {

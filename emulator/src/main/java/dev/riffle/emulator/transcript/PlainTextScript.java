@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A script of plain words ({@code .txt}, UTF-8): what is said, with no timing. The stream lays the words over the
- * speech it detects in the audio (see {@link PacedLane}); a sentence end ({@code .}, {@code ?}, {@code !}) closes a
+ * A script of plain words ({@code .txt}, UTF-8): what is said, with no timing. A {@link StreamTranscriber} lays
+ * the words over the speech it detects in the audio; a sentence end ({@code .}, {@code ?}, {@code !}) closes a
  * segment, as does a pause in the speech.
  *
  * <p>Reading the text: words are separated by white space (line breaks included); quotes and brackets around a

@@ -68,7 +68,7 @@ public record ScriptWord(String spoken, String punctuation, double confidence) {
     }
 
     /** This word with more marks after it (a lone {@code "?"} after a word in a text script). */
-    public ScriptWord withMorePunctuation(String marks) {
+    ScriptWord withMorePunctuation(String marks) {
         return new ScriptWord(spoken, punctuation + marks, confidence);
     }
 
@@ -81,7 +81,7 @@ public record ScriptWord(String spoken, String punctuation, double confidence) {
      * The first {@code characters} characters of the spoken word: what a recognizer has heard of a word still
      * being said. At least one character, at most the whole word.
      */
-    public String spokenPrefix(int characters) {
+    String spokenPrefix(int characters) {
         int count = Math.max(1, Math.min(characters, spokenLength()));
         return spoken.substring(0, spoken.offsetByCodePoints(0, count));
     }

@@ -44,6 +44,8 @@ public final class StreamTranscriber {
     private final boolean lanePerChannel;
     private final boolean[] speechByLane;
     private final FrameListener frameListener = this::onFrame;
+    /** The results of the frame being heard; reused, as most frames have none. */
+    private final List<Result> frameResults = new ArrayList<>();
 
     private List<TranscriptEvent> events = new ArrayList<>();
     private double audioEnd;
@@ -130,14 +132,14 @@ public final class StreamTranscriber {
 
     private void onFrame(double start, double end, boolean[] speechByChannel) {
         audioEnd = end;
-        List<Result> results = new ArrayList<>();
-        playback.advance(start, end, speechByLane(speechByChannel), segment -> results.add(
+        frameResults.clear();
+        playback.advance(start, end, speechByLane(speechByChannel), segment -> frameResults.add(
                 renderer.finalResult(segment)));
         if (cadence.partialDue(end)) {
-            playback.openSegments(end, segment -> renderer.partial(segment, end).ifPresent(results::add));
+            playback.openSegments(end, segment -> renderer.partial(segment, end).ifPresent(frameResults::add));
         }
-        if (!results.isEmpty() || cadence.emptyDue(end)) {
-            send(results, end);
+        if (!frameResults.isEmpty() || cadence.emptyDue(end)) {
+            send(frameResults, end);
         }
     }
 
@@ -154,6 +156,7 @@ public final class StreamTranscriber {
         return speechByLane;
     }
 
+    /** Sends an event of {@code results}, which the event copies. */
     private void send(List<Result> results, double at) {
         events.add(new TranscriptEvent(new Transcript(results)));
         cadence.sent(at);

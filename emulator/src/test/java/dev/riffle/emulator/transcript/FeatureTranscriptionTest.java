@@ -17,6 +17,7 @@ import dev.riffle.transcribe.model.Entity;
 import dev.riffle.transcribe.model.Item;
 import dev.riffle.transcribe.model.LanguageCode;
 import dev.riffle.transcribe.model.LanguageWithScore;
+import dev.riffle.transcribe.model.MediaEncoding;
 import dev.riffle.transcribe.model.PiiEntityType;
 import dev.riffle.transcribe.model.Result;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
@@ -103,6 +104,35 @@ class FeatureTranscriptionTest {
         assertThat(finals(events)).extracting(Result::channelId, StreamFeeder::text, Result::startTime)
                 .containsExactly(tuple("ch_0", "Hello there.", 0.0), tuple("ch_1", "How are you?", 2.0));
         SegmentSequences.assertWellFormed(events);
+    }
+
+    @Test
+    void overTwoChannelsOfFlacThePlainWordsAlternateSentenceBySentence() {
+        StartStreamTranscriptionRequest request = pcmRequest().mediaEncoding(MediaEncoding.FLAC)
+                .enableChannelIdentification(true).numberOfChannels(2).build();
+
+        List<TranscriptEvent> events = StreamFeeder.feedContainer(
+                transcriber(text("One two. Three four. Five six."), request, 2), 3.0, 0.25);
+
+        assertThat(finals(events)).extracting(Result::channelId, StreamFeeder::text, Result::startTime)
+                .containsExactly(tuple("ch_0", "One two.", 0.0), tuple("ch_1", "Three four.", 0.56),
+                        tuple("ch_0", "Five six.", 1.3));
+        SegmentSequences.assertWellFormed(events);
+    }
+
+    @Test
+    void whileOneChannelHasTheFloorTheOtherOpensNothing() {
+        // ch_1 talks over ch_0 from 0.3 to 0.6 s and gets no words; it gets the next sentence when it speaks alone.
+        byte[] pcm = new SyntheticPcm(TestStreams.RATE, 2).toneOnFirst(0.3).tone(0.3).toneOnFirst(0.2)
+                .silence(0.6).toneOnSecond(0.6).silence(0.6).toBytes();
+        StartStreamTranscriptionRequest request = pcmRequest().enableChannelIdentification(true).numberOfChannels(2)
+                .build();
+
+        List<TranscriptEvent> events = StreamFeeder.feedPcmWhole(transcriber(text("Hello there. Hi."), request, 2),
+                pcm, STEREO_BYTES_PER_SECOND);
+
+        assertThat(finals(events)).extracting(Result::channelId, StreamFeeder::text, Result::startTime)
+                .containsExactly(tuple("ch_0", "Hello there.", 0.0), tuple("ch_1", "Hi.", 1.4));
     }
 
     // ---- speakers ----
