@@ -41,11 +41,6 @@ final class PiiPolicy {
         return new PiiPolicy(mode, everyType ? EnumSet.allOf(PiiEntityType.class) : EnumSet.copyOf(types));
     }
 
-    /** Whether final results list entities. */
-    boolean reportsEntities() {
-        return mode != PiiHandling.OFF;
-    }
-
     /** Whether the entities' words are replaced. */
     boolean redacts() {
         return mode == PiiHandling.REDACT;

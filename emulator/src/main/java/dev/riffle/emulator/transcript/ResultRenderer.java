@@ -2,8 +2,6 @@ package dev.riffle.emulator.transcript;
 
 import dev.riffle.transcribe.model.Alternative;
 import dev.riffle.transcribe.model.Entity;
-import dev.riffle.transcribe.model.Item;
-import dev.riffle.transcribe.model.ItemType;
 import dev.riffle.transcribe.model.Result;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +10,7 @@ import java.util.Optional;
 /**
  * Turns segments into the service's {@link Result}s (spec section 3.4), with the request's features:
  * <ul>
- *   <li>items: a {@code pronunciation} item a word and a {@code punctuation} item for the marks after it, the
- *       latter zero-length at the word's end; {@code VocabularyFilterMatch} false (there are no filters);</li>
+ *   <li>items as {@link ItemList} writes them;</li>
  *   <li>{@code Confidence} on the pronunciation items of final results only. Whether the service sends it on
  *       partials and on punctuation is an open question (spec section 8, question 4); it is reliable only on
  *       complete segments (section 5.2), so partials leave it out;</li>
@@ -27,8 +24,6 @@ final class ResultRenderer {
     /** The speaker of a segment whose script names none. */
     static final String DEFAULT_SPEAKER = "0";
 
-    private static final String PUNCTUATION = ItemType.PUNCTUATION.wireValue();
-    private static final String PRONUNCIATION = ItemType.PRONUNCIATION.wireValue();
     private static final String PII_CATEGORY = "PII";
 
     private final StabilityPolicy stability;
@@ -52,88 +47,67 @@ final class ResultRenderer {
         if (wordCount == 0) {
             return Optional.empty();
         }
-        String speaker = speaker(segment);
-        List<Item> items = new ArrayList<>();
+        ItemList items = new ItemList(speaker(segment));
         for (int index = 0; index < segment.words().size(); index++) {
-            addWord(items, segment.words().get(index), speaker, null, stability.partialFlag(index, wordCount));
+            items.addWord(segment.words().get(index), null, stability.partialFlag(index, wordCount));
         }
         SpeakingWord speaking = segment.speaking();
         if (speaking != null) {
-            items.add(pronunciation(speaking.start(), speaking.end(), speaking.heardText(), speaker, null,
-                    stability.partialFlag(wordCount - 1, wordCount)));
+            items.addPronunciation(speaking.start(), speaking.end(), speaking.heardText(), null,
+                    stability.partialFlag(wordCount - 1, wordCount));
         }
         return Optional.of(result(segment, now, true, items, List.of()));
     }
 
-    /** The final result of a closed segment. */
+    /** The final result of a closed segment, its PII identified or redacted as the request asks. */
     Result finalResult(SegmentDraft segment) {
-        List<ScriptEntity> entities = pii.select(segment.traits().entities(), segment.words().size());
-        String speaker = speaker(segment);
-        List<Item> items = new ArrayList<>();
-        List<Entity> reported = new ArrayList<>();
         List<TimedWord> words = segment.words();
+        ItemList items = new ItemList(speaker(segment));
+        List<Entity> entities = new ArrayList<>();
         int index = 0;
-        for (ScriptEntity entity : entities) {
-            addFinalWords(items, words.subList(index, entity.firstWord()), speaker);
+        for (ScriptEntity entity : pii.select(segment.traits().entities(), words.size())) {
+            addFinalWords(items, words.subList(index, entity.firstWord()));
             List<TimedWord> covered = words.subList(entity.firstWord(), entity.lastWord() + 1);
-            reported.add(entityOf(entity, covered, speaker));
+            entities.add(entityOf(entity, covered));
             if (pii.redacts()) {
-                addRedacted(items, entity, covered, speaker);
+                addRedacted(items, entity, covered);
             } else {
-                addFinalWords(items, covered, speaker);
+                addFinalWords(items, covered);
             }
             index = entity.lastWord() + 1;
         }
-        addFinalWords(items, words.subList(index, words.size()), speaker);
-        return result(segment, segment.end(), false, items, pii.reportsEntities() ? reported : List.of());
+        addFinalWords(items, words.subList(index, words.size()));
+        return result(segment, segment.end(), false, items, entities);
     }
 
-    private void addFinalWords(List<Item> items, List<TimedWord> words, String speaker) {
+    private void addFinalWords(ItemList items, List<TimedWord> words) {
         for (TimedWord word : words) {
-            addWord(items, word, speaker, word.word().confidence(), stability.finalFlag());
+            items.addWord(word, word.word().confidence(), stability.finalFlag());
         }
     }
 
     /** The covered words become one item, their marks dropped but for those ending the entity's last word. */
-    private void addRedacted(List<Item> items, ScriptEntity entity, List<TimedWord> covered, String speaker) {
+    private void addRedacted(ItemList items, ScriptEntity entity, List<TimedWord> covered) {
         TimedWord last = covered.get(covered.size() - 1);
-        items.add(pronunciation(covered.get(0).start(), last.end(), PiiPolicy.redactedContent(entity.type()),
-                speaker, entity.confidence(), stability.finalFlag()));
-        addPunctuation(items, last, speaker, stability.finalFlag());
+        items.addPronunciation(covered.get(0).start(), last.end(), PiiPolicy.redactedContent(entity.type()),
+                entity.confidence(), stability.finalFlag());
+        items.addPunctuationOf(last, stability.finalFlag());
     }
 
-    private Entity entityOf(ScriptEntity entity, List<TimedWord> covered, String speaker) {
-        String content = pii.redacts() ? PiiPolicy.redactedContent(entity.type()) : spokenText(covered, speaker);
+    private Entity entityOf(ScriptEntity entity, List<TimedWord> covered) {
+        String content = pii.redacts() ? PiiPolicy.redactedContent(entity.type()) : spokenText(covered);
         return new Entity(covered.get(0).start(), covered.get(covered.size() - 1).end(), PII_CATEGORY,
                 entity.type().wireValue(), content, entity.confidence());
     }
 
     /** The words' text without the marks after the last word: they end the sentence, not the name. */
-    private String spokenText(List<TimedWord> words, String speaker) {
-        List<Item> said = new ArrayList<>();
+    private static String spokenText(List<TimedWord> words) {
+        ItemList said = new ItemList(null);
         for (TimedWord word : words.subList(0, words.size() - 1)) {
-            addWord(said, word, speaker, null, null);
+            said.addWord(word, null, null);
         }
-        TimedWord last = words.get(words.size() - 1);
-        said.add(pronunciation(last.start(), last.end(), last.word().spoken(), speaker, null, null));
-        return TranscriptText.of(said);
-    }
-
-    private void addWord(List<Item> items, TimedWord word, String speaker, Double confidence, Boolean stable) {
-        items.add(pronunciation(word.start(), word.end(), word.word().spoken(), speaker, confidence, stable));
-        addPunctuation(items, word, speaker, stable);
-    }
-
-    private static void addPunctuation(List<Item> items, TimedWord word, String speaker, Boolean stable) {
-        if (word.word().hasPunctuation()) {
-            items.add(new Item(word.end(), word.end(), PUNCTUATION, word.word().punctuation(), false, speaker,
-                    null, stable));
-        }
-    }
-
-    private static Item pronunciation(double start, double end, String content, String speaker, Double confidence,
-                                      Boolean stable) {
-        return new Item(start, end, PRONUNCIATION, content, false, speaker, confidence, stable);
+        said.addSpokenOnly(words.get(words.size() - 1));
+        return said.text();
     }
 
     private String speaker(SegmentDraft segment) {
@@ -143,12 +117,12 @@ final class ResultRenderer {
         return segment.traits().speaker() != null ? segment.traits().speaker() : DEFAULT_SPEAKER;
     }
 
-    private Result result(SegmentDraft segment, double end, boolean partial, List<Item> items,
+    private Result result(SegmentDraft segment, double end, boolean partial, ItemList items,
                           List<Entity> entities) {
         SegmentTraits traits = segment.traits();
         return new Result(segment.resultId(), segment.start(), end, partial,
                 channelIdentification ? traits.channel().wireValue() : null,
                 language.languageCode(traits.language()), language.scores(traits.language()),
-                List.of(new Alternative(TranscriptText.of(items), items, entities)));
+                List.of(new Alternative(items.text(), items.items(), entities)));
     }
 }
