@@ -23,11 +23,6 @@ public enum ChannelLabel {
         return wireValue;
     }
 
-    /** The position of the channel in interleaved audio: 0 or 1. */
-    public int index() {
-        return ordinal();
-    }
-
     /** The channel labeled {@code wireValue} (exactly {@code ch_0} or {@code ch_1}), if any. */
     public static Optional<ChannelLabel> find(String wireValue) {
         for (ChannelLabel label : values()) {

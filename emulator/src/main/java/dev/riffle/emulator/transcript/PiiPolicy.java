@@ -24,11 +24,6 @@ final class PiiPolicy {
         this.types = types;
     }
 
-    /** No PII handling. */
-    static PiiPolicy off() {
-        return OFF;
-    }
-
     /**
      * PII handling in {@code mode} for {@code types}; an empty set, or one holding {@link PiiEntityType#ALL},
      * means every type, as does a request without {@code pii-entity-types}.

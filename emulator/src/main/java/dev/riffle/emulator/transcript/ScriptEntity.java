@@ -31,9 +31,4 @@ public record ScriptEntity(PiiEntityType type, int firstWord, int lastWord, doub
             throw new IllegalArgumentException("confidence " + confidence + " is not between 0 and 1");
         }
     }
-
-    /** Whether the entity covers the word at {@code index}. */
-    public boolean covers(int index) {
-        return index >= firstWord && index <= lastWord;
-    }
 }

@@ -171,6 +171,18 @@ class PacedTranscriptionTest {
     }
 
     @Test
+    void aTranscriberForARequestGivesRandomIds() {
+        StreamTranscriber first = StreamTranscriber.forRequest(text("Hi."), pcmRequest().build(), 1);
+        StreamTranscriber second = StreamTranscriber.forRequest(text("Hi."), pcmRequest().build(), 1);
+
+        Result one = finals(StreamFeeder.feedPcmWhole(first, TWO_BURSTS, MONO_BYTES_PER_SECOND)).get(0);
+        Result other = finals(StreamFeeder.feedPcmWhole(second, TWO_BURSTS, MONO_BYTES_PER_SECOND)).get(0);
+
+        assertThat(text(one)).isEqualTo(text(other)).isEqualTo("Hi.");
+        assertThat(one.resultId()).isNotEqualTo(other.resultId());
+    }
+
+    @Test
     void theInputEndsOnce() {
         StreamTranscriber transcriber = transcriber(text("Hello."), pcmRequest().build(), 1);
         transcriber.accept(ByteBuffer.wrap(TWO_BURSTS, 0, 6400), 0.2);
