@@ -1,6 +1,15 @@
 package dev.riffle.emulator;
 
 import dev.riffle.emulator.tls.ServerCertificate;
+import dev.riffle.emulator.transcript.EngineTuning;
+import dev.riffle.emulator.transcript.ResultIdGenerator;
+import dev.riffle.emulator.transcript.StreamTranscriber;
+import dev.riffle.emulator.transcript.TranscriptScript;
+import dev.riffle.emulator.transcript.TranscriptionSettings;
+import dev.riffle.transcribe.audio.AudioFormat;
+import dev.riffle.transcribe.model.MediaEncoding;
+import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
+import dev.riffle.transcribe.model.TranscriptEvent;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -13,7 +22,12 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -56,12 +70,62 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** Starts an emulator and returns once it is listening. */
+    /**
+     * Starts an emulator and returns once it is listening.
+     *
+     * @throws IllegalArgumentException if the script cannot be read or is malformed (the message names the file,
+     *                                  the place and the problem)
+     * @throws IllegalStateException    if the port cannot be bound
+     */
     public static Emulator start(EmulatorConfig config) {
-        EmulatorContext context = new EmulatorContext(config, request -> new PlaceholderTranscription(),
-                request -> new PcmClock(request.mediaSampleRateHertz().orElse(16_000),
-                        request.numberOfChannels().orElse(1)));
+        TranscriptScript script = loadScript(config.script);
+        AtomicLong streams = new AtomicLong();
+        EmulatorContext context = new EmulatorContext(config,
+                request -> transcriber(script, request, config.seed == 0 ? ResultIdGenerator.random()
+                        : ResultIdGenerator.seeded(config.seed + streams.incrementAndGet())),
+                Emulator::audioClock);
         return new Emulator(config, context);
+    }
+
+    private static TranscriptScript loadScript(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return TranscriptScript.load(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the script " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The transcript engine of one stream: events from the script, in step with the stream's audio. */
+    private static Transcription transcriber(TranscriptScript script, StartStreamTranscriptionRequest request,
+                                             ResultIdGenerator ids) {
+        StreamTranscriber engine = new StreamTranscriber(script,
+                TranscriptionSettings.fromRequest(request, request.numberOfChannels().orElse(1)), ids,
+                EngineTuning.defaults());
+        return new Transcription() {
+            @Override
+            public List<TranscriptEvent> accept(ByteBuffer pcm, double audioSeconds) {
+                return engine.accept(pcm, audioSeconds);
+            }
+
+            @Override
+            public List<TranscriptEvent> finish() {
+                return engine.finish();
+            }
+        };
+    }
+
+    /** Audio time as the service counts it (spec 5.4): PCM by bytes, FLAC by its frames, Ogg Opus by its pages. */
+    private static AudioClock audioClock(StartStreamTranscriptionRequest request) {
+        dev.riffle.transcribe.audio.AudioClock clock = dev.riffle.transcribe.audio.AudioClock.of(new AudioFormat(
+                request.mediaEncoding().orElse(MediaEncoding.PCM), request.mediaSampleRateHertz().orElse(16_000),
+                request.numberOfChannels().orElse(1)));
+        return audio -> {
+            clock.feed(audio);
+            return clock.audioNanos() / 1e9;
+        };
     }
 
     /** The endpoint: {@code http://HOST:PORT}, or {@code https://} with TLS. */

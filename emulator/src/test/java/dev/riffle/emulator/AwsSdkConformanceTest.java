@@ -109,36 +109,56 @@ class AwsSdkConformanceTest {
 
     private Received stream(TranscribeStreamingAsyncClient client, StartStreamTranscriptionRequest request,
                             double seconds) throws Exception {
+        return stream(client, request, new PacedAudio(request.mediaSampleRateHertz(), seconds));
+    }
+
+    private Received stream(TranscribeStreamingAsyncClient client, StartStreamTranscriptionRequest request,
+                            Publisher<AudioStream> audio) throws Exception {
         Received received = new Received();
-        CompletableFuture<Void> call = client.startStreamTranscription(request,
-                new PacedAudio(request.mediaSampleRateHertz(), seconds), received.handler());
-        call.get(60, TimeUnit.SECONDS);
+        client.startStreamTranscription(request, audio, received.handler()).get(60, TimeUnit.SECONDS);
         return received;
     }
 
+    /** The finals the SDK delivered, joined in order of their start. */
+    private static String finalText(Received received) {
+        return Samples.normalise(received.events.stream().flatMap(e -> e.transcript().results().stream())
+                .filter(r -> !r.isPartial()).sorted(java.util.Comparator.comparingDouble(
+                        software.amazon.awssdk.services.transcribestreaming.model.Result::startTime))
+                .map(r -> r.alternatives().get(0).transcript()).collect(java.util.stream.Collectors.joining(" ")));
+    }
+
+    private static boolean hasPartials(Received received) {
+        return received.events.stream().flatMap(e -> e.transcript().results().stream())
+                .anyMatch(software.amazon.awssdk.services.transcribestreaming.model.Result::isPartial);
+    }
+
     @Test
-    void sdkStreamsOverH2cAndGetsTheServicesAnswer() throws Exception {
-        emulator = Emulator.start(EmulatorConfig.builder().build());
+    void sdkStreamsASampleOverH2cAndGetsItsTranscriptWithPartials() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().script(Samples.script("briefing"))
+                .aheadOfRealTimeAllowance(null).build());
         Received received = stream(sdk(emulator.uri(), EmulatorConfig.EXAMPLE_SECRET_ACCESS_KEY, null),
-                request(16_000), 1.5);
+                request(16_000), new SampleAudio(Samples.chunks("briefing")));
 
         assertThat(received.response.requestId()).isNotBlank();
         assertThat(received.response.sessionId()).isNotBlank();
         assertThat(received.response.mediaSampleRateHertz()).isEqualTo(16_000);
-        assertThat(received.events).isNotEmpty();
+        assertThat(finalText(received)).isEqualTo(Samples.transcript("briefing"));
+        assertThat(hasPartials(received)).isTrue();
         received.done.get(5, TimeUnit.SECONDS);
     }
 
     @Test
-    void sdkStreamsOverTlsWithoutAlpn() throws Exception {
-        emulator = Emulator.start(EmulatorConfig.builder().tls(true).build());
+    void sdkStreamsASampleOverTlsWithoutAlpn() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().tls(true).script(Samples.script("recipe"))
+                .aheadOfRealTimeAllowance(null).build());
         X509Certificate certificate = emulator.certificate().orElseThrow().chain().get(0);
         URI endpoint = URI.create("https://localhost:" + emulator.port());
         Received received = stream(sdk(endpoint, EmulatorConfig.EXAMPLE_SECRET_ACCESS_KEY, certificate),
-                request(16_000), 1.5);
+                request(16_000), new SampleAudio(Samples.chunks("recipe")));
 
         assertThat(received.response.requestId()).isNotBlank();
-        assertThat(received.events).isNotEmpty();
+        assertThat(finalText(received)).isEqualTo(Samples.transcript("recipe"));
+        assertThat(hasPartials(received)).isTrue();
     }
 
     @Test
@@ -165,6 +185,41 @@ class AwsSdkConformanceTest {
                     assertThat(((BadRequestException) e).statusCode()).isEqualTo(400);
                     assertThat(e.getMessage()).contains("mediaSampleRateHertz");
                 });
+    }
+
+    /** A sample's chunks as AudioEvents, on demand, as fast as the SDK asks (the emulator's pace limit is off). */
+    static final class SampleAudio implements Publisher<AudioStream> {
+        private final List<ByteBuffer> chunks;
+
+        SampleAudio(List<ByteBuffer> chunks) {
+            this.chunks = chunks;
+        }
+
+        @Override
+        public void subscribe(Subscriber<? super AudioStream> subscriber) {
+            subscriber.onSubscribe(new Subscription() {
+                private int next;
+                private boolean done;
+
+                @Override
+                public synchronized void request(long n) {
+                    for (long i = 0; i < n && !done; i++) {
+                        if (next == chunks.size()) {
+                            done = true;
+                            subscriber.onComplete();
+                            return;
+                        }
+                        subscriber.onNext(AudioEvent.builder().audioChunk(SdkBytes.fromByteBuffer(
+                                chunks.get(next++).duplicate())).build());
+                    }
+                }
+
+                @Override
+                public synchronized void cancel() {
+                    done = true;
+                }
+            });
+        }
     }
 
     /** Silence in 100 ms AudioEvents at real-time pace, as the SDK's samples send audio; demand-driven. */

@@ -125,6 +125,43 @@ abstract class EmulatorContractTest {
     }
 
     @Test
+    void sampleComesBackAsItsScriptsTranscriptWithPartialsFirst() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().script(Samples.script("briefing"))
+                .aheadOfRealTimeAllowance(null).build());
+        TranscriptionStream stream = open(client(), REQUEST);
+        for (ByteBuffer chunk : Samples.chunks("briefing")) {
+            stream.sendAudio(chunk).get(5, TimeUnit.SECONDS);
+        }
+        stream.end();
+        stream.completion().get(10, TimeUnit.SECONDS);
+
+        assertThat(Samples.finalText(events)).isEqualTo(Samples.transcript("briefing"));
+        assertThat(Samples.hasPartials(events)).isTrue();
+        int firstFinal = events.indexOf(events.stream().filter(e -> e.transcript().results().stream()
+                .anyMatch(r -> !r.isPartial())).findFirst().orElseThrow());
+        assertThat(events.subList(0, firstFinal)).anySatisfy(e -> assertThat(e.transcript().results())
+                .anyMatch(dev.riffle.transcribe.model.Result::isPartial));
+    }
+
+    @Test
+    void stereoSampleComesBackPerChannelWithChannelIdentification() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().script(Samples.script("support-call"))
+                .aheadOfRealTimeAllowance(null).build());
+        StartStreamTranscriptionRequest stereo = REQUEST.toBuilder().enableChannelIdentification(true)
+                .numberOfChannels(2).build();
+        TranscriptionStream stream = open(client(), stereo);
+        for (ByteBuffer chunk : Samples.chunks("support-call")) {
+            stream.sendAudio(chunk).get(5, TimeUnit.SECONDS);
+        }
+        stream.end();
+        stream.completion().get(10, TimeUnit.SECONDS);
+
+        assertThat(Samples.finalText(events)).isEqualTo(Samples.transcript("support-call"));
+        assertThat(events.stream().flatMap(e -> e.transcript().results().stream())
+                .map(dev.riffle.transcribe.model.Result::channelId).distinct()).containsExactlyInAnyOrder("ch_0", "ch_1");
+    }
+
+    @Test
     void invalidParameterIsRefusedWithTheServicesMessage() {
         emulator = Emulator.start(EmulatorConfig.builder().build());
         // riffle's client refuses this itself, so the headers go through the bare transport.
