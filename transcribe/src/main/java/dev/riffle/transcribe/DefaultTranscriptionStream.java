@@ -83,7 +83,7 @@ final class DefaultTranscriptionStream implements TranscriptionStream {
             }
             TranscriptEvent event = ResponseMessages.transcriptEvent(message);
             if (event != null) {
-                deliver(event);
+                deliver(event, message);
             }
         } catch (MalformedPayloadException e) {
             abandon(new TranscribeTransportException("the service sent a malformed event: " + e.getMessage(),
@@ -91,12 +91,13 @@ final class DefaultTranscriptionStream implements TranscriptionStream {
         }
     }
 
-    private void deliver(TranscriptEvent event) {
+    private void deliver(TranscriptEvent event, MessageView message) {
         if (handler == null) {
             publisher.offer(event);
             return;
         }
         try {
+            handler.handleTranscriptEventJson(message.payload());
             handler.handleTranscriptEvent(event);
         } catch (RuntimeException e) {
             abandon(new TranscribeTransportException("the result handler failed: " + e, requestId(), e));
