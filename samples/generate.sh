@@ -3,9 +3,9 @@
 #
 #   samples/generate.sh            (from anywhere; writes next to this script)
 #
-# Needs espeak-ng and sox (which brings soxi). On Debian or Ubuntu:
+# Needs espeak-ng, sox (which brings soxi) and opusenc. On Debian or Ubuntu:
 #
-#   apt-get install -y espeak-ng sox
+#   apt-get install -y espeak-ng sox opus-tools
 #
 # CI does not run this script: its output is committed. Run it again after changing a sentence, a voice or a
 # pause below, and commit the new files.
@@ -19,6 +19,8 @@
 # For each sample it writes:
 #   NAME.wav   16 kHz, 16-bit PCM WAV (mono, or stereo with one speaker per channel), under 1 MB
 #   NAME.txt   the plain transcript, one sentence (or turn) per line
+#   recipe.flac, recipe.opus  the recipe again as FLAC and as Ogg Opus, to try the other input formats; they
+#              share recipe.json and recipe.txt, which the emulator finds beside any of the three
 #   NAME.json  {"segments":[{"start","end",["channel","speaker",]"words":[{"text","start","end"}]}]}
 #              times in seconds; trailing punctuation stays on its word; channel ("ch_0" left, "ch_1" right)
 #              and speaker ("0", "1") only in the stereo sample, where they mean something
@@ -27,9 +29,10 @@
 # every output file is rewritten whole, so running it twice changes nothing.
 set -euo pipefail
 
-for tool in espeak-ng sox soxi; do
+for tool in espeak-ng sox soxi opusenc; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "generate.sh needs espeak-ng and sox; install them with: apt-get install -y espeak-ng sox" >&2
+        echo "generate.sh needs espeak-ng, sox and opusenc; install them with:" \
+            "apt-get install -y espeak-ng sox opus-tools" >&2
         exit 1
     fi
 done
@@ -225,4 +228,8 @@ stereo_sample support-call en-us+f2 en-us+m1 \
     "A:Sorry. What is the order number?" \
     "B:Four two seven nine."
 
-echo "wrote briefing, recipe and support-call (.wav, .txt, .json) to $OUT_DIR"
+# The same recipe in the two container formats. A fixed Ogg serial number keeps the output byte for byte the same.
+sox "$OUT_DIR/recipe.wav" "$OUT_DIR/recipe.flac"
+opusenc --quiet --serial 1 "$OUT_DIR/recipe.wav" "$OUT_DIR/recipe.opus"
+
+echo "wrote briefing, recipe and support-call (.wav, .txt, .json), recipe.flac and recipe.opus to $OUT_DIR"

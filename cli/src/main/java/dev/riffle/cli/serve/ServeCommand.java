@@ -1,6 +1,7 @@
 package dev.riffle.cli.serve;
 
 import dev.riffle.cli.Main;
+import dev.riffle.cli.Signals;
 import dev.riffle.emulator.Emulator;
 import dev.riffle.emulator.EmulatorConfig;
 import dev.riffle.emulator.Fault;

@@ -32,6 +32,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -484,6 +485,15 @@ public final class StartStreamTranscriptionRequest {
         /** {@code spoken} or {@code written}. */
         public Builder transcriptFormat(String format) {
             return text(TRANSCRIPT_FORMAT, format);
+        }
+
+        /**
+         * Sets any parameter by its wire string, as a command line or a configuration file gives it
+         * ({@code PII_ENTITY_TYPES -> "NAME,SSN"}); nothing is checked until {@code validate()}, which then reports
+         * a bad value in the service's words.
+         */
+        public Builder parameter(RequestParameter parameter, String wireValue) {
+            return text(Objects.requireNonNull(parameter, "parameter"), wireValue);
         }
 
         /** The request; call {@link StartStreamTranscriptionRequest#validate()} to check it. */
