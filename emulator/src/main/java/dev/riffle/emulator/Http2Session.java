@@ -181,9 +181,11 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
     private static SignableRequest toSignable(Http2Headers headers) {
         String target = headers.path().toString();
         int q = target.indexOf('?');
+        // Most SDKs sign the authority as "host"; the JavaScript SDK signs the pseudo-header ":authority" itself.
+        // Both are offered: only the names in the Authorization's SignedHeaders enter the canonical request.
+        String authority = headers.authority() == null ? "" : headers.authority().toString();
         SignableRequest.Builder request = SignableRequest.builder(headers.method().toString(),
-                q < 0 ? target : target.substring(0, q)).header("host", headers.authority() == null ? ""
-                : headers.authority().toString());
+                q < 0 ? target : target.substring(0, q)).header("host", authority).header(":authority", authority);
         if (q >= 0) {
             UriEncoding.parseQuery(target.substring(q + 1)).forEach(p -> request.query(p.name(), p.value()));
         }

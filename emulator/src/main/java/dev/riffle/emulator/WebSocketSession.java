@@ -17,9 +17,10 @@ import io.netty.util.concurrent.EventExecutor;
 
 /**
  * The WebSocket front end of a session (spec 4.2, 4.3): one event-stream message per binary frame, signed or bare;
- * anything else is "Unexpected WebSocket frame received." A client's close with 1000 is the end of input, as the
- * JavaScript SDK closes right after its last audio: the open segment is finalized and its events sent before the
- * close is answered. The service ends a stream by closing with 1000.
+ * an empty binary frame carries nothing and is passed over; anything else is "Unexpected WebSocket frame received."
+ * A client's close with 1000 is the end of input, as the JavaScript SDK closes right after its last audio: the open
+ * segment is finalized and its events sent before the close is answered. The service ends a stream by closing with
+ * 1000.
  */
 final class WebSocketSession extends ChannelInboundHandlerAdapter implements SessionChannel {
 
@@ -57,8 +58,17 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Ses
         }
     }
 
-    /** One frame, one whole message: decoded on its own, so a frame that is not exactly one message is refused. */
+    /**
+     * One frame, one whole message: decoded on its own, so a frame that is not exactly one message is refused. An
+     * empty frame is no message at all: the JavaScript SDK in a browser sends one after its last audio (its
+     * event-stream encoder's end marker, which only the signing handler turns into a signed empty envelope), then
+     * closes. Refusing it would fail every browser's stream at its end, and no such failure is reported against the
+     * service [inferred], so the frame is passed over and the close ends the input.
+     */
     private void onBinary(ByteBuf content) {
+        if (!content.isReadable()) {
+            return;
+        }
         try {
             int[] messages = {0};
             decoder.feed(content.nioBuffer(), view -> {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The emulator's WebSocket front end as other clients meet it, driven by the JDK's own WebSocket client (not
  * riffle's): presigned-URL checks before the upgrade, a frame that is not a message, and a client that closes with
- * 1000 right after its last audio (as the JavaScript SDK does) and must still get the last events.
+ * 1000 right after its last audio (as the JavaScript SDK does), with or without an empty frame before, and must
+ * still get the last events.
  */
 @Timeout(30)
 class EmulatorWebSocketTest {
@@ -125,6 +126,23 @@ class EmulatorWebSocketTest {
         assertThat(listener.messages).hasSize(2).allSatisfy(m ->
                 assertThat(m.header(":event-type").orElseThrow().asString()).isEqualTo("TranscriptEvent"));
         assertThat(emulator.liveStreams()).isZero();
+    }
+
+    @Test
+    void emptyFrameAfterTheLastAudioIsPassedOverAndTheCloseStillEndsTheInput() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().build());
+        Listener listener = new Listener();
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(presign(), listener).get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < 12; i++) {
+            socket.sendBinary(bareAudioEvent(3200), true).get(5, TimeUnit.SECONDS);
+        }
+        // What the JavaScript SDK's browser configuration sends last: its encoder's empty end frame, then the close.
+        socket.sendBinary(ByteBuffer.allocate(0), true).get(5, TimeUnit.SECONDS);
+        socket.sendClose(1000, "").get(5, TimeUnit.SECONDS);
+
+        assertThat(listener.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1000);
+        assertThat(listener.messages).hasSize(2).allSatisfy(m ->
+                assertThat(m.header(":event-type").orElseThrow().asString()).isEqualTo("TranscriptEvent"));
     }
 
     private void assertRefused(URI url, int status) {
