@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,13 +176,9 @@ class JavaScriptSdkConformanceTest {
     }
 
     /**
-     * Disabled: the JavaScript SDK signs the HTTP/2 pseudo-header {@code :authority} (not {@code host}), which the
-     * service accepts (its own refusal text says "'Host' or ':authority' must be a 'SignedHeader'"; aws-sdk-js-v3
-     * PR #3797 restored {@code :authority} to the signature to fix #3796). riffle's {@code RequestVerifier} (module
-     * sigv4) accepts only {@code host} and answers 403; enable this once it accepts {@code :authority} too.
+     * The Node.js default: HTTP/2 with the signing event-stream handler. The SDK signs the HTTP/2 pseudo-header
+     * {@code :authority} rather than {@code host} (aws-sdk-js-v3 #3796/#3797), which the service accepts.
      */
-    @Disabled("the sigv4 RequestVerifier refuses ':authority' as the signed host, which the JavaScript SDK signs "
-            + "over HTTP/2 and the service accepts")
     @Test
     void nodeDefaultHttp2ClientGetsTheTranscript() throws Exception {
         emulator = Emulator.start(EmulatorConfig.builder().script(Samples.script(SAMPLE))

@@ -27,6 +27,8 @@ public final class RequestVerifier {
 
     /** The clock-skew window AWS services allow. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** The HTTP/2 pseudo-header that carries the host, when a client signs it under that name. */
+    static final String HEADER_AUTHORITY = ":authority";
 
     private final CredentialsLookup credentials;
     private final Clock clock;
@@ -143,8 +145,13 @@ public final class RequestVerifier {
         }
     }
 
+    /**
+     * The request's host must be signed, under either name: {@code host}, or over HTTP/2 the pseudo-header
+     * {@code :authority}, which the AWS SDK for JavaScript v3 signs (aws-sdk-js-v3 #3796/#3797) and the service
+     * accepts, as its own refusal text says.
+     */
     private static void checkHostSigned(List<String> signedHeaders) {
-        if (!signedHeaders.contains(SigV4.HEADER_HOST)) {
+        if (!signedHeaders.contains(SigV4.HEADER_HOST) && !signedHeaders.contains(HEADER_AUTHORITY)) {
             throw fail(Reason.HOST_NOT_SIGNED, "'Host' or ':authority' must be a 'SignedHeader' in the AWS "
                     + "Authorization.");
         }

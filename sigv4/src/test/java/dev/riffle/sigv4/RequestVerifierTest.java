@@ -117,6 +117,21 @@ class RequestVerifierTest {
     }
 
     @Test
+    void theHostMayBeSignedAsTheHttp2AuthorityAsTheJavaScriptSdkSignsIt() {
+        SignableRequest request = transcribeRequest();
+        List<Param> renamed = new ArrayList<>();
+        for (Param h : request.headers()) {
+            renamed.add(h.name().equals("host") ? new Param(":authority", h.value()) : h);
+        }
+        SignableRequest withAuthority = withHeaders(request, renamed);
+        SignableRequest sent = withHeaders(withAuthority, RequestSigner.sign(withAuthority, options(KEY, NOW))
+                .headers());
+        assertThat(sent.headers()).extracting(Param::name).doesNotContain("host");
+
+        assertThat(verifier.verify(sent).credentials()).isEqualTo(KEY);
+    }
+
+    @Test
     void clockSkewBeyondFiveMinutesIsRefusedBothWays() {
         assertRefused(signed(KEY, NOW.minus(Duration.ofMinutes(6))), Reason.SIGNATURE_EXPIRED, 403,
                 "InvalidSignatureException",
