@@ -4,6 +4,7 @@ import dev.riffle.emulator.tls.ServerCertificate;
 import dev.riffle.emulator.transcript.EngineTuning;
 import dev.riffle.emulator.transcript.ResultIdGenerator;
 import dev.riffle.emulator.transcript.StreamTranscriber;
+import dev.riffle.emulator.transcript.TimedScript;
 import dev.riffle.emulator.transcript.TranscriptScript;
 import dev.riffle.emulator.transcript.TranscriptionSettings;
 import dev.riffle.transcribe.audio.AudioFormat;
@@ -78,13 +79,24 @@ public final class Emulator implements AutoCloseable {
      * @throws IllegalStateException    if the port cannot be bound
      */
     public static Emulator start(EmulatorConfig config) {
-        TranscriptScript script = loadScript(config.script);
+        TranscriptScript script = repeat(loadScript(config.script), config);
         AtomicLong streams = new AtomicLong();
         EmulatorContext context = new EmulatorContext(config,
                 request -> transcriber(script, request, config.seed == 0 ? ResultIdGenerator.random()
                         : ResultIdGenerator.seeded(config.seed + streams.incrementAndGet())),
                 Emulator::audioClock);
         return new Emulator(config, context);
+    }
+
+    private static TranscriptScript repeat(TranscriptScript script, EmulatorConfig config) {
+        if (config.scriptRepeat == null || script == null) {
+            return script;
+        }
+        if (!(script instanceof TimedScript timed)) {
+            throw new IllegalArgumentException("only a .json script can repeat, having timings to shift; "
+                    + script.source() + " is plain words");
+        }
+        return timed.repeatedEvery(config.scriptRepeat, config.maxStreamDuration);
     }
 
     private static TranscriptScript loadScript(Path file) {

@@ -34,6 +34,7 @@ public final class EmulatorConfig {
     final ServerCertificate certificate;
     final List<Credentials> credentials;
     final Path script;
+    final Duration scriptRepeat;
     final Clock clock;
     final Duration clockSkew;
     final int maxConcurrentStreams;
@@ -53,6 +54,7 @@ public final class EmulatorConfig {
         this.credentials = List.copyOf(b.credentials.isEmpty()
                 ? List.of(Credentials.of(EXAMPLE_ACCESS_KEY_ID, EXAMPLE_SECRET_ACCESS_KEY)) : b.credentials);
         this.script = b.script;
+        this.scriptRepeat = b.scriptRepeat;
         this.clock = b.clock;
         this.clockSkew = b.clockSkew;
         this.maxConcurrentStreams = b.maxConcurrentStreams;
@@ -78,6 +80,7 @@ public final class EmulatorConfig {
         private ServerCertificate certificate;
         private final List<Credentials> credentials = new ArrayList<>();
         private Path script;
+        private Duration scriptRepeat;
         private Clock clock = Clock.systemUTC();
         private Duration clockSkew = Duration.ofMinutes(5);
         private int maxConcurrentStreams = 25;
@@ -129,6 +132,18 @@ public final class EmulatorConfig {
         /** The transcript script for every stream ({@code .txt} or {@code .json}); none: empty results. */
         public Builder script(Path script) {
             this.script = script;
+            return this;
+        }
+
+        /**
+         * Plays a {@code .json} script again every {@code period} of audio (for looped audio, as a load test sends),
+         * up to the longest stream; null (the default) plays it once.
+         */
+        public Builder scriptRepeat(Duration period) {
+            if (period != null && (period.isNegative() || period.isZero())) {
+                throw new IllegalArgumentException("the script's repeat period must be positive, was " + period);
+            }
+            this.scriptRepeat = period;
             return this;
         }
 

@@ -51,6 +51,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--script", paramLabel = "FILE", description = "Transcript script (.txt or .json) for every stream.")
     private Path script;
 
+    @Option(names = "--script-repeat", paramLabel = "SECONDS", description = "Play a .json script again every "
+            + "SECONDS of audio, for clients that loop a recording (riffle bench).")
+    private Double scriptRepeat;
+
     @Option(names = "--access-key", paramLabel = "AK", defaultValue = EmulatorConfig.EXAMPLE_ACCESS_KEY_ID,
             description = "Access key id to accept (default: ${DEFAULT-VALUE}).")
     private String accessKey;
@@ -88,6 +92,9 @@ public final class ServeCommand implements Callable<Integer> {
         Emulator emulator;
         try {
             emulator = Emulator.start(config);
+        } catch (IllegalArgumentException e) { // the script: unreadable, malformed, or longer than its repeat
+            main.streams().err().println("riffle serve: " + e.getMessage());
+            return Main.EXIT_USAGE;
         } catch (IllegalStateException e) {
             main.streams().err().println("riffle serve: " + e.getMessage());
             return Main.EXIT_REJECTED;
@@ -120,6 +127,12 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(script + ": no such file");
             }
             builder.script(script);
+        }
+        if (scriptRepeat != null) {
+            if (script == null || !(scriptRepeat > 0)) {
+                throw new IllegalArgumentException("--script-repeat needs --script and a positive number of seconds");
+            }
+            builder.scriptRepeat(Duration.ofNanos(Math.round(scriptRepeat * 1e9)));
         }
         for (String fault : faults) {
             builder.fault(Fault.parse(fault));

@@ -40,4 +40,11 @@ public record ScriptSegment(double start, double end, String speaker, ChannelLab
             coveredUpTo = entity.lastWord();
         }
     }
+
+    /** This segment {@code seconds} later, its words with it. */
+    public ScriptSegment shiftedBy(double seconds) {
+        List<TimedWord> moved = words.stream().map(w -> new TimedWord(w.word(), w.start() + seconds,
+                w.end() + seconds)).toList();
+        return new ScriptSegment(start + seconds, end + seconds, speaker, channel, language, moved, entities);
+    }
 }

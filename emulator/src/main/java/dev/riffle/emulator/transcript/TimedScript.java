@@ -1,5 +1,7 @@
 package dev.riffle.emulator.transcript;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +19,28 @@ public record TimedScript(String source, List<ScriptSegment> segments) implement
     public TimedScript {
         Objects.requireNonNull(source, "source");
         segments = List.copyOf(segments);
+    }
+
+    /**
+     * This script played again every {@code period} of audio, up to {@code until}: for audio that is a recording
+     * looped (a load test sends one sample over and over), so that every pass has its transcript.
+     *
+     * @throws IllegalArgumentException if a segment ends after {@code period}: the passes would overlap
+     */
+    public TimedScript repeatedEvery(Duration period, Duration until) {
+        double seconds = period.toNanos() / 1e9;
+        double last = segments.stream().mapToDouble(ScriptSegment::end).max().orElse(0);
+        if (!(seconds > 0) || last > seconds) {
+            throw new IllegalArgumentException("a script repeated every " + seconds + " s must end by then; "
+                    + source + " ends at " + last + " s");
+        }
+        List<ScriptSegment> repeated = new ArrayList<>();
+        for (int pass = 0; pass * seconds < until.toNanos() / 1e9; pass++) {
+            for (ScriptSegment segment : segments) {
+                repeated.add(segment.shiftedBy(pass * seconds));
+            }
+        }
+        return new TimedScript(source + " (repeated every " + seconds + " s)", repeated);
     }
 
     /** The segments heard on {@code channel}, in time order: what one channel-identified stream lane plays. */

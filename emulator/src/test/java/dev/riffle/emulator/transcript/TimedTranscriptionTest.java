@@ -62,6 +62,27 @@ class TimedTranscriptionTest {
     }
 
     @Test
+    void aRepeatedScriptTranscribesEveryPassOfLoopedAudio() {
+        TimedScript everyFourSeconds = GREETING.repeatedEvery(java.time.Duration.ofSeconds(4),
+                java.time.Duration.ofSeconds(10));
+
+        List<TranscriptEvent> events = feedSilence(everyFourSeconds, 12.0);
+
+        assertThat(finals(events)).extracting(Result::startTime, StreamFeeder::text).containsExactly(
+                tuple(0.5, "Hello there."), tuple(2.5, "Bye!"),
+                tuple(4.5, "Hello there."), tuple(6.5, "Bye!"),
+                tuple(8.5, "Hello there."), tuple(10.5, "Bye!"));
+        SegmentSequences.assertWellFormed(events);
+    }
+
+    @Test
+    void aScriptCannotRepeatBeforeItEnds() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GREETING.repeatedEvery(
+                java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends at 3.2 s");
+    }
+
+    @Test
     void audioPastTheScriptGetsEventsWithoutResultsEveryHalfSecond() {
         List<TranscriptEvent> events = feedSilence(GREETING, 6.0);
 

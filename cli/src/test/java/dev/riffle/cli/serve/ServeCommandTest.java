@@ -1,0 +1,118 @@
+package dev.riffle.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.riffle.cli.CliProcess;
+import dev.riffle.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code riffle serve} as a process of its own (it runs until a signal), with {@code riffle transcribe} as its
+ * client.
+ */
+class ServeCommandTest {
+
+    @TempDir
+    Path home;
+
+    private static Path samples() {
+        return Path.of(System.getProperty("riffle.samples", "../samples"));
+    }
+
+    private static List<String> recipeTranscript() throws Exception {
+        return Files.readAllLines(samples().resolve("recipe.txt")).stream().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void servesUntilSigtermThenExits0() throws Exception {
+        try (CliProcess serve = CliProcess.start(home, "serve", "--port", "0", "--script",
+                samples().resolve("recipe.json").toString(), "--realtime-allowance", "0")) {
+            String listening = serve.readLine();
+            assertThat(listening).matches("listening on http://127\\.0\\.0\\.1:[0-9]+");
+            String endpoint = listening.substring("listening on ".length());
+
+            CliRun run = CliRun.run("transcribe", samples().resolve("recipe.wav").toString(), "--endpoint", endpoint,
+                    "--pace", "unlimited");
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.outText().lines()).containsExactlyElementsOf(recipeTranscript());
+
+            serve.signal("TERM");
+            assertThat(serve.exitStatus(15)).as(serve.err()).isZero();
+        }
+    }
+
+    @Test
+    void aStreamOpenWhenStoppedEndsWithAnErrorAndTheServerStillExits0() throws Exception {
+        try (CliProcess serve = CliProcess.start(home, "serve", "--port", "0", "--script",
+                samples().resolve("recipe.json").toString())) {
+            String endpoint = serve.readLine().substring("listening on ".length());
+            CompletableFuture<CliRun> client = CompletableFuture.supplyAsync(() -> CliRun.run("transcribe",
+                    samples().resolve("recipe.wav").toString(), "--endpoint", endpoint, "--output", "text"));
+            Thread.sleep(3000); // the stream is open and about 3 s of audio in
+
+            serve.signal("INT");
+
+            assertThat(serve.exitStatus(15)).as(serve.err()).isZero();
+            CliRun run = client.get();
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.err()).startsWith("riffle transcribe: ");
+        }
+    }
+
+    @Test
+    void withTlsItPrintsItsCertificateWhichTheClientCanTrust() throws Exception {
+        try (CliProcess serve = CliProcess.start(home, "serve", "--port", "0", "--tls", "--script",
+                samples().resolve("recipe.json").toString(), "--realtime-allowance", "0")) {
+            String listening = serve.readLine();
+            assertThat(listening).matches("listening on https://127\\.0\\.0\\.1:[0-9]+");
+            String certificate = serve.readLine();
+            assertThat(certificate).startsWith("certificate ");
+            Path pem = Path.of(certificate.substring("certificate ".length()));
+            assertThat(Files.readString(pem)).startsWith("-----BEGIN CERTIFICATE-----");
+
+            String endpoint = listening.substring("listening on ".length());
+            CliRun trusted = CliRun.run("transcribe", samples().resolve("recipe.wav").toString(), "--endpoint",
+                    endpoint, "--pace", "unlimited", "--ca-bundle", pem.toString());
+            assertThat(trusted.status()).as(trusted.err()).isZero();
+            assertThat(trusted.outText().lines()).containsExactlyElementsOf(recipeTranscript());
+
+            CliRun untrusted = CliRun.run("transcribe", samples().resolve("recipe.wav").toString(), "--endpoint",
+                    endpoint, "--pace", "unlimited");
+            assertThat(untrusted.status()).isEqualTo(1);
+            assertThat(untrusted.err()).startsWith("riffle transcribe: ");
+
+            serve.signal("TERM");
+            assertThat(serve.exitStatus(15)).isZero();
+        }
+    }
+
+    static List<Arguments> unusableArguments() {
+        return List.of(
+                Arguments.of(List.of("--fault", "earthquake@3"), "earthquake"),
+                Arguments.of(List.of("--script-repeat", "5"), "--script-repeat needs --script"),
+                Arguments.of(List.of("--script", "/nonexistent/script.json"), "no such file"),
+                Arguments.of(List.of("--script", samples().resolve("recipe.json").toString(), "--script-repeat", "2"),
+                        "ends at"),
+                Arguments.of(List.of("--cert", "/nonexistent/cert.pem"), "--cert and --key go together"),
+                Arguments.of(List.of("--port", "70000"), "port"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unusableArguments")
+    void unusableArgumentsExit2AndSayWhy(List<String> args, String why) {
+        CliRun run = CliRun.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("serve"), args.stream())
+                .toArray(String[]::new));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("riffle serve: ").contains(why);
+        assertThat(run.outText()).isEmpty();
+    }
+}
