@@ -1,5 +1,6 @@
 package dev.riffle.cli;
 
+import dev.riffle.cli.bench.BenchCommand;
 import dev.riffle.cli.frames.FramesCommand;
 import dev.riffle.cli.serve.ServeCommand;
 import dev.riffle.cli.transcribe.TranscribeCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "riffle", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "An event-stream engine for Amazon Transcribe Streaming.",
-        subcommands = {TranscribeCommand.class, ServeCommand.class, FramesCommand.class,
+        subcommands = {TranscribeCommand.class, ServeCommand.class, BenchCommand.class, FramesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

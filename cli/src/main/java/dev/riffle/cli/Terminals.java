@@ -25,10 +25,19 @@ public final class Terminals {
      * decides.
      */
     public static boolean stdoutIsTerminal() {
-        Path fd1 = Path.of("/proc/self/fd/1");
-        if (Files.exists(fd1, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return isTerminal(1);
+    }
+
+    /** Whether standard error is a terminal, found as for standard output. */
+    public static boolean stderrIsTerminal() {
+        return isTerminal(2);
+    }
+
+    private static boolean isTerminal(int fd) {
+        Path link = Path.of("/proc/self/fd/" + fd);
+        if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try {
-                String target = Files.readSymbolicLink(fd1).toString();
+                String target = Files.readSymbolicLink(link).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
             } catch (IOException | UnsupportedOperationException e) {
                 // fall through to the console

@@ -1,5 +1,6 @@
 package dev.riffle.cli.transcribe;
 
+import dev.riffle.cli.Companions;
 import dev.riffle.transcribe.audio.AudioFormat;
 import dev.riffle.transcribe.audio.AudioSource;
 import java.io.IOException;
@@ -51,11 +52,8 @@ record AudioInput(String name, Path file) {
         if (file == null) {
             return Optional.empty();
         }
-        String fileName = file.getFileName().toString();
-        int dot = fileName.lastIndexOf('.');
-        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
         for (String extension : new String[] {".json", ".txt"}) {
-            Path script = file.resolveSibling(stem + extension);
+            Path script = Companions.beside(file, extension);
             if (Files.isRegularFile(script) && !script.equals(file)) {
                 return Optional.of(script);
             }

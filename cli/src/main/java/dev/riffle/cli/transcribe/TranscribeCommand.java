@@ -3,6 +3,7 @@ package dev.riffle.cli.transcribe;
 import dev.riffle.cli.Main;
 import dev.riffle.cli.Signals;
 import dev.riffle.cli.Terminals;
+import dev.riffle.cli.TransportChoice;
 import dev.riffle.cli.transcribe.captions.CaptionFormat;
 import dev.riffle.sigv4.CredentialsException;
 import dev.riffle.transcribe.RetryPolicy;
@@ -15,19 +16,13 @@ import dev.riffle.transcribe.audio.UnsupportedAudioException;
 import dev.riffle.transcribe.model.InvalidRequestException;
 import dev.riffle.transcribe.model.RequestParameter;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
-import dev.riffle.transport.EventStreamTransport;
-import dev.riffle.transport.http2.Http2Transport;
-import dev.riffle.transport.websocket.WebSocketTransport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.EnumMap;
 import java.util.List;
@@ -59,8 +54,6 @@ public final class TranscribeCommand implements Callable<Integer> {
     /** Exit status after Ctrl-C, by the shell convention 128 + SIGINT. */
     public static final int EXIT_INTERRUPTED = 130;
 
-    enum Transport { HTTP2, WEBSOCKET }
-
     enum Pace { REALTIME, MAX, UNLIMITED }
 
     enum Stability { LOW, MEDIUM, HIGH }
@@ -90,7 +83,7 @@ public final class TranscribeCommand implements Callable<Integer> {
 
     @Option(names = "--transport", paramLabel = "PROTOCOL", defaultValue = "http2",
             description = "http2 or websocket (default: ${DEFAULT-VALUE}).")
-    private Transport transport;
+    private TransportChoice transport;
 
     @Option(names = "--pace", paramLabel = "PACE", defaultValue = "realtime", description = "realtime; max: as "
             + "fast as the endpoint accepts, staying within its ahead-of-real-time limit; unlimited: no pacing, for "
@@ -277,10 +270,7 @@ public final class TranscribeCommand implements Callable<Integer> {
     }
 
     private TranscribeStreamingClient client(Destination destination, List<X509Certificate> trusted) {
-        EventStreamTransport eventStreams = transport == Transport.WEBSOCKET
-                ? WebSocketTransport.builder().trustedCertificates(trusted).build()
-                : Http2Transport.builder().trustedCertificates(trusted).build();
-        TranscribeStreamingClient.Builder builder = TranscribeStreamingClient.builder().transport(eventStreams)
+        TranscribeStreamingClient.Builder builder = TranscribeStreamingClient.builder().transport(transport.create(trusted))
                 .region(destination.region()).credentialsProvider(destination.credentials());
         destination.endpoint().ifPresent(builder::endpoint);
         if (destination.notice().isPresent()) {
@@ -290,17 +280,7 @@ public final class TranscribeCommand implements Callable<Integer> {
     }
 
     private List<X509Certificate> trustedCertificates() throws IOException, CertificateException {
-        if (caBundle == null) {
-            return List.of();
-        }
-        try (InputStream pem = Files.newInputStream(caBundle)) {
-            List<X509Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(pem)
-                    .stream().map(X509Certificate.class::cast).toList();
-            if (certificates.isEmpty()) {
-                throw new CertificateException("no certificate in the file");
-            }
-            return certificates;
-        }
+        return TransportChoice.readCertificates(caBundle);
     }
 
     private int usageError(String message) {

@@ -1,5 +1,6 @@
 package dev.riffle.cli.transcribe;
 
+import dev.riffle.cli.metrics.SendTimes;
 import dev.riffle.transcribe.AudioStreamer;
 import dev.riffle.transcribe.TranscribeStreamingClient;
 import dev.riffle.transcribe.TranscriptResultStreamHandler;
@@ -53,7 +54,7 @@ final class TranscriptionRun {
     }
 
     private final TranscriptPrinter printer;
-    private final SendTimes sendTimes = new SendTimes();
+    private final SendTimes sendTimes = new SendTimes(1024);
     private final AudioStreamer streamer;
     private volatile TranscriptionStream stream;
     private volatile boolean interrupted;

@@ -1,4 +1,4 @@
-package dev.riffle.cli.transcribe;
+package dev.riffle.cli.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ class SendTimesTest {
 
     @Test
     void latencyCountsFromTheSendOfTheChunkThatCarriedTheResultsLastAudio() {
-        SendTimes times = new SendTimes();
+        SendTimes times = new SendTimes(1024);
         for (int i = 1; i <= 50; i++) {
             times.sent(Duration.ofMillis(100L * i), 1000 * MS + i * 100 * MS); // chunk i sent at 1 s + i·100 ms
         }
@@ -26,7 +26,7 @@ class SendTimesTest {
 
     @Test
     void audioOlderThanWhatIsKeptGivesNoFigure() {
-        SendTimes times = new SendTimes();
+        SendTimes times = new SendTimes(1024);
         for (int i = 1; i <= 3000; i++) {
             times.sent(Duration.ofMillis(100L * i), i * 100 * MS);
         }
@@ -37,6 +37,6 @@ class SendTimesTest {
 
     @Test
     void nothingSentGivesNoFigure() {
-        assertThat(new SendTimes().latency(1, 0)).isNull();
+        assertThat(new SendTimes(1024).latency(1, 0)).isNull();
     }
 }

@@ -1,0 +1,98 @@
+package dev.riffle.cli.bench;
+
+import dev.riffle.transcribe.audio.AudioChunk;
+import dev.riffle.transcribe.audio.AudioChunker;
+import dev.riffle.transcribe.audio.AudioFormat;
+import dev.riffle.transcribe.audio.AudioSource;
+import dev.riffle.transcribe.audio.UnsupportedAudioException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A PCM recording read once into memory and cut into 100 ms events, which every stream of a load run sends, looped
+ * a whole number of times. Reading from disk during a run would measure the disk; sharing one read-only copy keeps
+ * the harness's own memory out of the client's figures.
+ */
+public final class PreparedAudio {
+
+    private final AudioFormat format;
+    private final ByteBuffer pcm;
+    private final int[] chunkEnds;
+    private final long[] chunkEndNanos;
+
+    private PreparedAudio(AudioFormat format, byte[] pcm, List<Integer> ends, List<Long> endNanos) {
+        this.format = format;
+        this.pcm = ByteBuffer.wrap(pcm).asReadOnlyBuffer();
+        this.chunkEnds = ends.stream().mapToInt(Integer::intValue).toArray();
+        this.chunkEndNanos = endNanos.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Reads {@code file}: a WAV, or raw PCM in {@code headerless} format.
+     *
+     * @throws UnsupportedAudioException if it is not PCM (FLAC and Ogg streams cannot be looped by concatenation)
+     */
+    public static PreparedAudio read(Path file, AudioFormat headerless) throws IOException {
+        try (AudioSource source = AudioSource.open(file, headerless)) {
+            if (source.container() != AudioSource.Container.WAV && source.container() != AudioSource.Container.RAW_PCM) {
+                throw new UnsupportedAudioException(source.container() + " audio, which cannot be looped; riffle "
+                        + "bench sends WAV or raw PCM (convert with: sox FILE -b 16 FILE.wav)");
+            }
+            AudioChunker chunker = AudioChunker.of(source);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            List<Integer> ends = new ArrayList<>();
+            List<Long> endNanos = new ArrayList<>();
+            for (AudioChunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
+                ByteBuffer audio = chunk.audio();
+                byte[] copy = new byte[audio.remaining()];
+                audio.get(copy);
+                bytes.writeBytes(copy);
+                ends.add(bytes.size());
+                endNanos.add(chunk.end().toNanos());
+            }
+            if (ends.isEmpty()) {
+                throw new UnsupportedAudioException("no audio in " + file);
+            }
+            return new PreparedAudio(source.format(), bytes.toByteArray(), ends, endNanos);
+        }
+    }
+
+    /** The format every stream declares. */
+    public AudioFormat format() {
+        return format;
+    }
+
+    /** Events in one pass of the recording. */
+    public int chunksPerPass() {
+        return chunkEnds.length;
+    }
+
+    /** The length of one pass, in nanoseconds of audio. */
+    public long passNanos() {
+        return chunkEndNanos[chunkEnds.length - 1];
+    }
+
+    /** A view of the recording for one stream to send from; the stream moves its window, never its bytes. */
+    ByteBuffer view() {
+        return pcm.duplicate();
+    }
+
+    /** Sets {@code view}'s window to event {@code index} of a pass. */
+    void window(ByteBuffer view, int index) {
+        view.limit(chunkEnds[index]).position(index == 0 ? 0 : chunkEnds[index - 1]);
+    }
+
+    /** Where event {@code index} of a pass ends, in nanoseconds of audio from the pass's start. */
+    long chunkEndNanos(int index) {
+        return chunkEndNanos[index];
+    }
+
+    /** Where event {@code index} of a pass starts. */
+    long chunkStartNanos(int index) {
+        return index == 0 ? 0 : chunkEndNanos[index - 1];
+    }
+}

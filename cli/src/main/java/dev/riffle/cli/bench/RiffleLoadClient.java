@@ -1,0 +1,101 @@
+package dev.riffle.cli.bench;
+
+import dev.riffle.transcribe.TranscribeStreamingClient;
+import dev.riffle.transcribe.TranscriptResultStreamHandler;
+import dev.riffle.transcribe.TranscriptionStream;
+import dev.riffle.transcribe.model.Alternative;
+import dev.riffle.transcribe.model.Item;
+import dev.riffle.transcribe.model.MediaEncoding;
+import dev.riffle.transcribe.model.Result;
+import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
+import dev.riffle.transcribe.model.TranscribeException;
+import dev.riffle.transcribe.model.TranscriptEvent;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** riffle's {@link TranscribeStreamingClient} as a {@link LoadClient}. */
+public final class RiffleLoadClient implements LoadClient {
+
+    private final TranscribeStreamingClient client;
+
+    /** Drives {@code client}, which this closes. */
+    public RiffleLoadClient(TranscribeStreamingClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return "riffle";
+    }
+
+    @Override
+    public CompletableFuture<LoadStream> open(StreamSpec spec, TranscriptSink sink) {
+        StartStreamTranscriptionRequest.Builder request = StartStreamTranscriptionRequest.builder()
+                .mediaEncoding(MediaEncoding.PCM).mediaSampleRateHertz(spec.sampleRate())
+                .parameter(dev.riffle.transcribe.model.RequestParameter.LANGUAGE_CODE, spec.languageCode());
+        if (spec.channels() == 2) {
+            request.enableChannelIdentification(true).numberOfChannels(2);
+        }
+        return client.startStreamTranscription(request.build(), new SinkHandler(sink)).thenApply(Stream::new);
+    }
+
+    @Override
+    public String errorType(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof TranscribeException typed ? typed.errorType() : cause.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** Walks each event into the sink without copying it. */
+    private record SinkHandler(TranscriptSink sink) implements TranscriptResultStreamHandler {
+        @Override
+        public void handleTranscriptEvent(TranscriptEvent event) {
+            List<Result> results = event.transcript().results();
+            for (int r = 0; r < results.size(); r++) {
+                Result result = results.get(r);
+                sink.beginResult(result.resultId(), result.isPartial(), result.channelId(), result.startTime(),
+                        result.endTime());
+                if (result.alternatives().isEmpty()) {
+                    sink.endResult("");
+                    continue;
+                }
+                Alternative alternative = result.alternatives().get(0);
+                List<Item> items = alternative.items();
+                for (int i = 0; i < items.size(); i++) {
+                    if (!items.get(i).isPunctuation()) {
+                        sink.word(items.get(i).endTime());
+                    }
+                }
+                sink.endResult(alternative.transcript() == null ? "" : alternative.transcript());
+            }
+        }
+    }
+
+    private record Stream(TranscriptionStream stream) implements LoadStream {
+        @Override
+        public CompletableFuture<Void> send(ByteBuffer audio) {
+            return stream.sendAudio(audio);
+        }
+
+        @Override
+        public void end() {
+            stream.end();
+        }
+
+        @Override
+        public void cancel() {
+            stream.cancel();
+        }
+
+        @Override
+        public CompletableFuture<Void> completion() {
+            return stream.completion();
+        }
+    }
+}
