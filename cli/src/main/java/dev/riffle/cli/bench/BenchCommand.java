@@ -6,9 +6,6 @@ import dev.riffle.cli.Terminals;
 import dev.riffle.cli.TransportChoice;
 import dev.riffle.emulator.Emulator;
 import dev.riffle.emulator.EmulatorConfig;
-import dev.riffle.sigv4.Credentials;
-import dev.riffle.transcribe.RetryPolicy;
-import dev.riffle.transcribe.TranscribeStreamingClient;
 import dev.riffle.transcribe.audio.AudioFormat;
 import dev.riffle.transcribe.audio.UnsupportedAudioException;
 import java.io.IOException;
@@ -20,10 +17,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -103,16 +98,16 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IOException | CertificateException | IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        int passes = passes(prepared);
         LoadSettings settings;
         try {
-            settings = new LoadSettings(streams, prepared, passes, pace, Duration.ofMillis(Math.round(ramp * 1000)),
-                    expectedTranscript(passes).orElse(null), languageCode);
+            settings = LoadSettings.forRecording(audio, prepared, duration, streams, pace,
+                    Duration.ofMillis(Math.round(ramp * 1000)), languageCode);
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        Emulator emulator = endpoint == null ? startEmulator(prepared, passes, err) : null;
-        try (RiffleLoadClient client = new RiffleLoadClient(client(emulator, trusted))) {
+        Emulator emulator = endpoint == null ? startEmulator(prepared, settings.passes(), err) : null;
+        try (RiffleLoadClient client = RiffleLoadClient.forEndpoint(emulator != null ? emulator.uri() : endpoint,
+                transport, trusted)) {
             BenchReport report = new LoadRun(client, settings, workload(settings, emulator), emulator != null,
                     progress(err)).run();
             clearProgress(err);
@@ -125,27 +120,6 @@ public final class BenchCommand implements Callable<Integer> {
             if (emulator != null) {
                 emulator.close();
             }
-        }
-    }
-
-    private int passes(PreparedAudio prepared) {
-        if (duration == null) {
-            return 1;
-        }
-        return (int) Math.max(1, Math.ceil(duration * 1e9 / prepared.passNanos()));
-    }
-
-    /** NAME.txt beside the audio, once per pass; empty if there is none. */
-    private Optional<String> expectedTranscript(int passes) {
-        Path text = Companions.beside(audio, ".txt");
-        if (!Files.isRegularFile(text)) {
-            return Optional.empty();
-        }
-        try {
-            String once = StreamRun.normalize(Files.readString(text));
-            return Optional.of(String.join(" ", Collections.nCopies(passes, once)));
-        } catch (IOException e) {
-            return Optional.empty();
         }
     }
 
@@ -169,15 +143,6 @@ public final class BenchCommand implements Callable<Integer> {
         err.println("riffle bench: using the embedded emulator" + (Files.isRegularFile(script) ? ", scripted by "
                 + script : ", without a script (no " + script.getFileName() + " beside the audio)"));
         return Emulator.start(config.build());
-    }
-
-    private TranscribeStreamingClient client(Emulator emulator, List<java.security.cert.X509Certificate> trusted) {
-        TranscribeStreamingClient.Builder builder = TranscribeStreamingClient.builder()
-                .transport(transport.create(trusted)).region("us-east-1").retryPolicy(RetryPolicy.NONE)
-                .endpoint(emulator != null ? emulator.uri() : endpoint);
-        Credentials example = Credentials.of(EmulatorConfig.EXAMPLE_ACCESS_KEY_ID,
-                EmulatorConfig.EXAMPLE_SECRET_ACCESS_KEY);
-        return builder.credentialsProvider(() -> example).build();
     }
 
     private String workload(LoadSettings settings, Emulator emulator) {

@@ -1,5 +1,9 @@
 package dev.riffle.cli.bench;
 
+import dev.riffle.cli.TransportChoice;
+import dev.riffle.emulator.EmulatorConfig;
+import dev.riffle.sigv4.Credentials;
+import dev.riffle.transcribe.RetryPolicy;
 import dev.riffle.transcribe.TranscribeStreamingClient;
 import dev.riffle.transcribe.TranscriptResultStreamHandler;
 import dev.riffle.transcribe.TranscriptionStream;
@@ -10,7 +14,9 @@ import dev.riffle.transcribe.model.Result;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
 import dev.riffle.transcribe.model.TranscribeException;
 import dev.riffle.transcribe.model.TranscriptEvent;
+import java.net.URI;
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +29,21 @@ public final class RiffleLoadClient implements LoadClient {
     /** Drives {@code client}, which this closes. */
     public RiffleLoadClient(TranscribeStreamingClient client) {
         this.client = client;
+    }
+
+    /**
+     * riffle's client for a load run against {@code endpoint}: signing with the emulator's example credentials, in
+     * us-east-1, with no retries (a load run counts failures; it does not hide them).
+     *
+     * @param trusted certificates to trust for an https endpoint, besides the JDK's
+     */
+    public static RiffleLoadClient forEndpoint(URI endpoint, TransportChoice transport,
+                                               List<X509Certificate> trusted) {
+        Credentials example = Credentials.of(EmulatorConfig.EXAMPLE_ACCESS_KEY_ID,
+                EmulatorConfig.EXAMPLE_SECRET_ACCESS_KEY);
+        return new RiffleLoadClient(TranscribeStreamingClient.builder().transport(transport.create(trusted))
+                .region("us-east-1").retryPolicy(RetryPolicy.NONE).endpoint(endpoint)
+                .credentialsProvider(() -> example).build());
     }
 
     @Override
