@@ -2,17 +2,14 @@ package dev.riffle.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.riffle.cli.TransportChoice;
 import dev.riffle.cli.metrics.ProcessMetrics;
 import dev.riffle.emulator.Emulator;
 import dev.riffle.emulator.EmulatorConfig;
-import dev.riffle.sigv4.Credentials;
-import dev.riffle.transcribe.RetryPolicy;
-import dev.riffle.transcribe.TranscribeStreamingClient;
-import dev.riffle.transport.http2.Http2Transport;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -63,7 +60,8 @@ class EmulatorLoadTest {
                 .script(samples().resolve("recipe.json")).build();
 
         try (Emulator emulator = Emulator.start(config);
-             RiffleLoadClient client = new RiffleLoadClient(riffleClient(emulator.uri()))) {
+             RiffleLoadClient client = RiffleLoadClient.forEndpoint(emulator.uri(), TransportChoice.HTTP2,
+                     List.of())) {
             long baseline = ProcessMetrics.liveHeapAfterGc();
             long startedAt = System.nanoTime();
             BenchReport report = run(client, settings);
@@ -110,13 +108,6 @@ class EmulatorLoadTest {
             Thread.sleep(20);
         }
         return emulator.liveStreams() == 0;
-    }
-
-    private static TranscribeStreamingClient riffleClient(URI endpoint) {
-        Credentials example = Credentials.of(EmulatorConfig.EXAMPLE_ACCESS_KEY_ID,
-                EmulatorConfig.EXAMPLE_SECRET_ACCESS_KEY);
-        return TranscribeStreamingClient.builder().transport(Http2Transport.create()).region("us-east-1")
-                .retryPolicy(RetryPolicy.NONE).endpoint(endpoint).credentialsProvider(() -> example).build();
     }
 
     private static Path samples() {
