@@ -76,6 +76,21 @@ public record SignableRequest(String method, String path, List<Param> query, Lis
         String lowerName() {
             return name.toLowerCase(Locale.ROOT);
         }
+
+        /**
+         * The name and value, except that a session token's value is redacted: a request carries it as the
+         * {@code x-amz-security-token} header or the {@code X-Amz-Security-Token} query parameter, and a token is
+         * a secret (it authenticates as long as it lives), so it must not reach logs through a request's
+         * {@code toString()}.
+         */
+        @Override
+        public String toString() {
+            return "Param[name=" + name + ", value=" + (isSessionToken() ? "<redacted>" : value) + "]";
+        }
+
+        private boolean isSessionToken() {
+            return name.equalsIgnoreCase("x-amz-security-token");
+        }
     }
 
     /** Builds a {@link SignableRequest}. */
