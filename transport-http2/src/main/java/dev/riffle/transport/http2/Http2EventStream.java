@@ -218,6 +218,11 @@ final class Http2EventStream implements EventStream {
             } else {
                 state = State.REJECTED;
                 rejectedBody = new ByteArrayOutputStream();
+                // The error body is bounded in size (MAX_ERROR_BODY) and in time: a peer that never ends it must
+                // not hold open() forever. When the response timeout passes, the rejection is reported with the
+                // body received so far; the status and x-amzn-errortype already say what failed.
+                responseTimer = loop.schedule(this::onEndOfResponse, settings.responseTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         }
         if (frame.isEndStream()) {

@@ -236,6 +236,31 @@ class Http2TransportTest {
     }
 
     @Test
+    void errorStatusWhoseBodyNeverEndsIsReportedWithinTheResponseTimeout() {
+        server = new TestHttp2Server(new TestHttp2Server.Script() {
+            @Override
+            public void onRequest(ServerStream s) {
+                s.rejectAndStall(429, "LimitExceededException");
+            }
+        });
+        transport.close();
+        transport = Http2Transport.builder().responseTimeout(Duration.ofMillis(300)).build();
+        long start = System.nanoTime();
+        CompletableFuture<EventStream> opening = transport.open(request(server.uri(), TestHttp2Server.CREDENTIALS),
+                this::collect);
+
+        assertThatThrownBy(() -> opening.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(StreamRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.errorType()).isEqualTo("LimitExceededException");
+                    assertThat(e.response().requestId()).isEqualTo("req-stalled");
+                    assertThat(new String(e.body(), java.nio.charset.StandardCharsets.UTF_8))
+                            .isEqualTo("{\"Message\":\"part");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void serverThatNeverAnswersTimesOut() {
         server = new TestHttp2Server(new TestHttp2Server.Script() {
             @Override

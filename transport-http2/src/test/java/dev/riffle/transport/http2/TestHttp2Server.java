@@ -213,6 +213,14 @@ public final class TestHttp2Server implements AutoCloseable {
             channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true));
         }
 
+        /** Sends an error status and the start of its body, and never ends the body. */
+        public void rejectAndStall(int status, String errorType) {
+            channel.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status(Integer.toString(status))
+                    .add("x-amzn-errortype", errorType).add("x-amzn-requestid", "req-stalled"), false));
+            channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer("{\"Message\":\"part",
+                    StandardCharsets.UTF_8), false));
+        }
+
         /** Sends an event with a JSON payload. */
         public void sendEvent(String eventType, String json) {
             send(message("event", ":event-type", eventType, json));
