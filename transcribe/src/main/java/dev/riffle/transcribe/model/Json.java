@@ -3,6 +3,7 @@ package dev.riffle.transcribe.model;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.async.ByteBufferFeeder;
 import java.io.ByteArrayOutputStream;
@@ -14,9 +15,14 @@ import java.nio.ByteBuffer;
 /** The one jackson-core factory of the module, and parsers that read arrays and buffers in place. */
 final class Json {
 
-    /** Thread-safe; a writer must not close the caller's stream. */
+    /**
+     * Thread-safe; a writer must not close the caller's stream. Every item of every TranscriptEvent carries
+     * times and a confidence: the fast double parser reads them from the parser's own buffer, where the JDK's
+     * parser would first make a String of each, then parse it (a tenth of what a load run allocated, by JFR).
+     */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
     /** Writes one document. */
