@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * <p>As text ({@link #parse}, the {@code --fault} flag): {@code exception:TYPE[:MESSAGE]@SECONDS},
  * {@code error:CODE[:MESSAGE]@SECONDS}, {@code reset@SECONDS}, {@code goaway@SECONDS}, {@code drop@SECONDS},
- * {@code delay-headers@SECONDS}. Examples: {@code exception:LimitExceededException@2.5}, {@code reset@1},
- * {@code delay-headers@3}.
+ * {@code delay-headers@SECONDS}, {@code stall@SECONDS}. Examples: {@code exception:LimitExceededException@2.5},
+ * {@code reset@1}, {@code delay-headers@3}, {@code stall@2}.
  *
  * @param kind        what happens
  * @param at          audio time at which it happens (for {@code DELAY_HEADERS}: how long the headers wait)
@@ -33,7 +33,12 @@ public record Fault(Kind kind, Duration at, String errorType, String message) {
         /** The TCP connection is closed without a word. */
         DROP,
         /** The response headers are sent only after this long. */
-        DELAY_HEADERS
+        DELAY_HEADERS,
+        /**
+         * The emulator stops reading the stream: the client's HTTP/2 flow-control window, or over WebSocket the TCP
+         * buffers, fill and stay full, so a client's sends must wait and its memory must stay bounded.
+         */
+        STALL
     }
 
     /** Checks the parts. */
@@ -86,7 +91,7 @@ public record Fault(Kind kind, Duration at, String errorType, String message) {
             kind = Kind.valueOf(parts[0].toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("fault '" + text + "': '" + parts[0] + "' is not one of exception, "
-                    + "error, reset, goaway, drop, delay-headers");
+                    + "error, reset, goaway, drop, delay-headers, stall");
         }
         String type = parts.length > 1 ? parts[1] : null;
         String message = parts.length > 2 ? parts[2] : null;

@@ -176,6 +176,20 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
         ctx.channel().parent().close();
     }
 
+    /**
+     * Stops reading the stream: its window is no longer returned, so the client's writes back up. Frames Netty had
+     * already read stay queued in the stream's channel, and a stream channel that is not reading never sees its
+     * reset either; so when the connection closes, reading is turned back on, which hands the queued frames to this
+     * handler to be released.
+     */
+    @Override
+    public void stopReading() {
+        io.netty.channel.Channel stream = ctx.channel();
+        stream.config().setAutoRead(false);
+        stream.parent().closeFuture().addListener(closed -> stream.eventLoop().execute(
+                () -> stream.config().setAutoRead(true)));
+    }
+
     // ---- helpers
 
     private static SignableRequest toSignable(Http2Headers headers) {

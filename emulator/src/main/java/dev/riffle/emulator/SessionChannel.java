@@ -30,4 +30,7 @@ interface SessionChannel {
 
     /** Closes the TCP connection without a word. */
     void drop();
+
+    /** Stops reading what the client sends (the {@code stall} fault): its writes back up and wait. */
+    void stopReading();
 }

@@ -254,6 +254,7 @@ final class TranscriptionSession {
             case DELAY_HEADERS -> {
                 // taken before the stream started
             }
+            case STALL -> channel.stopReading();
         }
     }
 

@@ -148,6 +148,11 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Ses
         ctx.close();
     }
 
+    @Override
+    public void stopReading() {
+        ctx.channel().config().setAutoRead(false);
+    }
+
     /** Sends our close frame once, then closes the connection. */
     private void closeWith(int code, String reason) {
         if (closeSent || !ctx.channel().isActive()) {

@@ -52,6 +52,9 @@ abstract class EmulatorContractTest {
     /** What an injected {@code reset}, {@code goaway} or {@code drop} looks like through this transport. */
     abstract String transportFailureFor(String fault);
 
+    /** The transport, with at most {@code maxPendingBytes} of events queued in the client. */
+    abstract EventStreamTransport boundedTransport(int maxPendingBytes);
+
     /** Whether this transport signs events (unsigned WebSocket does not: no chain to check). */
     boolean signsEvents() {
         return true;
@@ -338,6 +341,51 @@ abstract class EmulatorContractTest {
         TranscribeException e = failure(stream.completion());
         assertThat(e).isExactlyInstanceOf(TranscribeServiceException.class);
         assertThat(e.errorType()).isEqualTo("InternalError");
+    }
+
+    /**
+     * A peer that stops reading (the stall fault) must hold the client's sends, not let them pile up: the client
+     * refuses what exceeds its queue (SEND_QUEUE_FULL) and its pooled memory stays bounded however fast the caller
+     * pushes, while an hour of audio is offered.
+     */
+    @Test
+    void aPeerThatStopsReadingHoldsTheClientsSendsAndItsMemoryStaysBounded() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().aheadOfRealTimeAllowance(null)
+                .fault(Fault.parse("stall@1")).build());
+        int queueCap = 256 * 1024;
+        TranscribeStreamingClient client = TranscribeStreamingClient.builder().region("us-west-2")
+                .endpoint(emulator.uri()).credentialsProvider(() -> EXAMPLE).retryPolicy(RetryPolicy.NONE)
+                .transport(boundedTransport(queueCap)).build();
+        clients.add(client);
+        TranscriptionStream stream = open(client, REQUEST);
+        io.netty.buffer.PooledByteBufAllocatorMetric pool = io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric();
+        long pooledBefore = pool.usedDirectMemory() + pool.usedHeapMemory();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        int refusedInARow = 0;
+        int events = 36_000; // an hour of 100 ms events, pushed as fast as the client takes them
+        while (pending.size() < events && refusedInARow < 20) {
+            CompletableFuture<Void> send = stream.sendAudio(pcm(100));
+            if (send.isCompletedExceptionally()) {
+                refusedInARow++;
+                assertThat(send).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                        .havingCause().isInstanceOfSatisfying(dev.riffle.transport.TransportException.class,
+                                e -> assertThat(e.kind()).isEqualTo(
+                                        dev.riffle.transport.TransportException.Kind.SEND_QUEUE_FULL));
+                Thread.sleep(50); // a peer that reads would make room by now
+            } else {
+                refusedInARow = 0;
+                pending.add(send);
+            }
+        }
+        long pooledGrowth = pool.usedDirectMemory() + pool.usedHeapMemory() - pooledBefore;
+        long unwritten = pending.stream().filter(f -> !f.isDone()).count();
+
+        assertThat(pending.size()).as("events the stalled peer let through (its buffers, then nothing)")
+                .isLessThan(events);
+        assertThat(unwritten).as("sends the stalled peer holds back").isPositive();
+        assertThat(unwritten * 3200).as("bytes queued in the client").isLessThanOrEqualTo(queueCap);
+        assertThat(pooledGrowth).as("pooled memory held by the client").isLessThan(32L << 20);
+        stream.cancel();
     }
 
     @Test

@@ -14,6 +14,11 @@ class EmulatorOverHttp2Test extends EmulatorContractTest {
     }
 
     @Override
+    EventStreamTransport boundedTransport(int maxPendingBytes) {
+        return Http2Transport.builder().maxPendingBytes(maxPendingBytes).build();
+    }
+
+    @Override
     String transportFailureFor(String fault) {
         return switch (fault) {
             case "reset" -> "STREAM_RESET";

@@ -14,6 +14,11 @@ class EmulatorOverWebSocketTest extends EmulatorContractTest {
     }
 
     @Override
+    EventStreamTransport boundedTransport(int maxPendingBytes) {
+        return WebSocketTransport.builder().signEvents(signsEvents()).maxPendingBytes(maxPendingBytes).build();
+    }
+
+    @Override
     String transportFailureFor(String fault) {
         return switch (fault) {
             case "reset" -> "code 1011";

@@ -73,7 +73,8 @@ public final class ServeCommand implements Callable<Integer> {
     private double realtimeAllowance;
 
     @Option(names = "--fault", paramLabel = "FAULT", description = "Inject into every stream: exception:TYPE[:MSG]@S, "
-            + "error:CODE[:MSG]@S, reset@S, goaway@S, drop@S, delay-headers@S (S: seconds of audio). Repeatable.")
+            + "error:CODE[:MSG]@S, reset@S, goaway@S, drop@S, delay-headers@S, stall@S (S: seconds of audio). "
+            + "Repeatable.")
     private List<String> faults = new ArrayList<>();
 
     @CommandLine.Spec
