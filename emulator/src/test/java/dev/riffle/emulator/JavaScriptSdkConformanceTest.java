@@ -45,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       proves that the emulator passes over the empty frame, takes the close as the end of input, and still
  *       answers before closing;</li>
  *   <li><b>HTTP/2</b>, the client's Node default ({@code NodeHttp2Handler}, SigV4 request and chained event
- *       signatures) over h2c; disabled until riffle's verifier accepts the JavaScript SDK's signed
- *       {@code :authority} (see the test).</li>
+ *       signatures) over h2c: the SDK signs the {@code :authority} pseudo-header as {@code host}, which the
+ *       verifier accepts.</li>
  * </ul>
  *
  * The Node project ({@code src/test/js}: exact versions and a lock file) is installed with {@code npm ci} into

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "its commands are /bin/sh scripts")
 class ProcessCredentialsProviderTest {
 
     private static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");

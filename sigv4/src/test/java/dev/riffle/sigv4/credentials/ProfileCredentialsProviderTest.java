@@ -186,7 +186,7 @@ class ProfileCredentialsProviderTest extends WithHomeDirectory {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "its commands are /bin/sh scripts")
     void runsTheCredentialProcessOfTheProfileWhichWinsOverStaticKeys() throws IOException {
         String command = new Scripts(home).printing("creds.sh", "2099-01-01T00:00:00Z");
         aws.config("[profile dev]\nregion = eu-west-1\ncredential_process = " + command + "\n");
@@ -200,7 +200,7 @@ class ProfileCredentialsProviderTest extends WithHomeDirectory {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "its commands are /bin/sh scripts")
     void theCredentialProcessFailureNamesTheProfileAndUsesTheTimeout() throws IOException {
         String command = new Scripts(home).command("slow.sh", "sleep 30");
         aws.config("[profile dev]\ncredential_process = " + command + "\n");

@@ -26,7 +26,7 @@ class ShellCommandTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "its commands are /bin/sh scripts")
     void capturesStdoutStderrAndTheExitStatus() throws Exception {
         ShellCommand.Result result = ShellCommand.run("echo out; echo err >&2; exit 3", false, GENEROUS);
 
@@ -37,7 +37,7 @@ class ShellCommandTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "its commands are /bin/sh scripts")
     void theShellInterpretsQuotingAndVariables() throws Exception {
         ShellCommand.Result result = ShellCommand.run("X='a  b'; echo \"$X\"", false, GENEROUS);
 
@@ -45,7 +45,7 @@ class ShellCommandTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "its commands are /bin/sh scripts")
     void theCommandGetsNoInput() throws Exception {
         ShellCommand.Result result = ShellCommand.run("cat; echo done", false, GENEROUS);
 
@@ -54,7 +54,7 @@ class ShellCommandTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "its commands are /bin/sh scripts")
     void keepsOnlyTheStartOfLongOutputButDrainsAllOfIt() throws Exception {
         ShellCommand.Result result = ShellCommand.run(
                 "head -c 200000 /dev/zero; head -c 5000 /dev/zero >&2; exit 0", false, GENEROUS);
@@ -67,7 +67,7 @@ class ShellCommandTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "its commands are /bin/sh scripts")
     void stopsTheCommandAndWhatItStartedAtTheTimeout() throws Exception {
         Path pids = folder.resolve("pids");
         String command = "echo $$ > '" + pids + "'; sleep 30 & echo $! >> '" + pids + "'; echo started >&2; wait";

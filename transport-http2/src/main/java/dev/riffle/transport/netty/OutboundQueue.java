@@ -97,14 +97,20 @@ public final class OutboundQueue {
         return true;
     }
 
+    /** Whether the end of input has been queued (nothing may be offered after it). */
     public boolean endQueued() {
         return endQueued;
     }
 
+    /** Whether nothing waits to be written. */
     public boolean isEmpty() {
         return queue.isEmpty();
     }
 
+    /**
+     * The next message to write, or null if none waits; the caller (the event loop that drains the queue) owns it
+     * until it settles it.
+     */
     public Pending poll() {
         return queue.poll();
     }
