@@ -51,7 +51,7 @@ public final class SideBySide implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "2", description = "A B rounds of throughput and cost.")
     private int rounds;
 
-    @Option(names = "--throughput-duration", defaultValue = "300", description = "Audio seconds of the one stream.")
+    @Option(names = "--throughput-duration", defaultValue = "1800", description = "Audio seconds of the one stream.")
     private double throughputDuration;
 
     @Option(names = "--cost-streams", defaultValue = "200")
@@ -63,7 +63,7 @@ public final class SideBySide implements Callable<Integer> {
     @Option(names = "--cost-ramp", defaultValue = "10", description = "Seconds over which the streams start.")
     private double costRamp;
 
-    @Option(names = "--scale-steps", split = ",", defaultValue = "100,200,400,600,800,1000,1200,1600,2000")
+    @Option(names = "--scale-steps", split = ",", defaultValue = "100,200,400,600,800,1000,1200,1600,2000,2500,3000")
     private List<Integer> scaleSteps = new ArrayList<>();
 
     @Option(names = "--scale-duration", defaultValue = "30", description = "Audio seconds per stream per step.")
