@@ -277,6 +277,39 @@ class Http2TransportTest {
     }
 
     @Test
+    void connectionThatIsNeverAcceptedTimesOut() throws Exception {
+        java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
+        try (ServerSocket neverAccepts = new ServerSocket(0, 1, loopback)) {
+            // Fill its accept queue: the kernel then drops further SYNs, so a connect waits until it times out.
+            List<Socket> fillers = new ArrayList<>();
+            try {
+                boolean full = false;
+                for (int i = 0; i < 16 && !full; i++) {
+                    Socket filler = new Socket();
+                    fillers.add(filler);
+                    try {
+                        filler.connect(new java.net.InetSocketAddress(loopback, neverAccepts.getLocalPort()), 200);
+                    } catch (java.net.SocketTimeoutException e) {
+                        full = true;
+                    }
+                }
+                org.junit.jupiter.api.Assumptions.assumeTrue(full, "this kernel accepted every connection "
+                        + "(SYN cookies?), so a connect cannot be made to wait");
+                transport.close();
+                transport = Http2Transport.builder().connectTimeout(Duration.ofMillis(300)).build();
+                long start = System.nanoTime();
+                assertFails(transport.open(request(URI.create("http://127.0.0.1:" + neverAccepts.getLocalPort()),
+                        TestHttp2Server.CREDENTIALS), this::collect), Kind.CONNECT_TIMEOUT);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            } finally {
+                for (Socket filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void peerThatNeverSpeaksHttp2TimesOut() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
