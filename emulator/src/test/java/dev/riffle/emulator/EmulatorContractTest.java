@@ -52,8 +52,11 @@ abstract class EmulatorContractTest {
     /** What an injected {@code reset}, {@code goaway} or {@code drop} looks like through this transport. */
     abstract String transportFailureFor(String fault);
 
-    /** The transport, with at most {@code maxPendingBytes} of events queued in the client. */
-    abstract EventStreamTransport boundedTransport(int maxPendingBytes);
+    /**
+     * The transport, with at most {@code maxPendingBytes} of events queued in the client and {@code drainTimeout}
+     * allowed after the end of input.
+     */
+    abstract EventStreamTransport boundedTransport(int maxPendingBytes, Duration drainTimeout);
 
     /** Whether this transport signs events (unsigned WebSocket does not: no chain to check). */
     boolean signsEvents() {
@@ -350,20 +353,56 @@ abstract class EmulatorContractTest {
      */
     @Test
     void aPeerThatStopsReadingHoldsTheClientsSendsAndItsMemoryStaysBounded() throws Exception {
-        emulator = Emulator.start(EmulatorConfig.builder().aheadOfRealTimeAllowance(null)
-                .fault(Fault.parse("stall@1")).build());
-        int queueCap = 256 * 1024;
-        TranscribeStreamingClient client = TranscribeStreamingClient.builder().region("us-west-2")
-                .endpoint(emulator.uri()).credentialsProvider(() -> EXAMPLE).retryPolicy(RetryPolicy.NONE)
-                .transport(boundedTransport(queueCap)).build();
-        clients.add(client);
-        TranscriptionStream stream = open(client, REQUEST);
+        TranscriptionStream stream = openStalled(Duration.ofSeconds(30));
         io.netty.buffer.PooledByteBufAllocatorMetric pool = io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric();
         long pooledBefore = pool.usedDirectMemory() + pool.usedHeapMemory();
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        List<CompletableFuture<Void>> pending = pushUntilHeld(stream);
+        long pooledGrowth = pool.usedDirectMemory() + pool.usedHeapMemory() - pooledBefore;
+        long unwritten = pending.stream().filter(f -> !f.isDone()).count();
+
+        assertThat(pending.size()).as("events the stalled peer let through (its buffers, then nothing)")
+                .isLessThan(HOUR_OF_EVENTS);
+        assertThat(unwritten).as("sends the stalled peer holds back").isPositive();
+        assertThat(unwritten * 3200).as("bytes queued in the client").isLessThanOrEqualTo(STALL_QUEUE_CAP);
+        assertThat(pooledGrowth).as("pooled memory held by the client").isLessThan(32L << 20);
+        stream.cancel();
+    }
+
+    /** A full queue behind a stalled peer must not hold the end of input (and the caller) past the drain bound. */
+    @Test
+    void aPeerThatStopsReadingCannotHoldTheStreamPastTheDrainTimeout() throws Exception {
+        TranscriptionStream stream = openStalled(Duration.ofSeconds(1));
+        pushUntilHeld(stream);
+        long start = System.nanoTime();
+        stream.end();
+
+        TranscribeException e = failure(stream.completion());
+        assertThat(e).isInstanceOf(TranscribeTransportException.class).hasMessageContaining("DRAIN_TIMEOUT");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    private static final int STALL_QUEUE_CAP = 256 * 1024;
+    private static final int HOUR_OF_EVENTS = 36_000;
+
+    /** A stream to an emulator that stops reading after 1 s of audio. */
+    private TranscriptionStream openStalled(Duration drainTimeout) throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().aheadOfRealTimeAllowance(null)
+                .fault(Fault.parse("stall@1")).build());
+        TranscribeStreamingClient client = TranscribeStreamingClient.builder().region("us-west-2")
+                .endpoint(emulator.uri()).credentialsProvider(() -> EXAMPLE).retryPolicy(RetryPolicy.NONE)
+                .transport(boundedTransport(STALL_QUEUE_CAP, drainTimeout)).build();
+        clients.add(client);
+        return open(client, REQUEST);
+    }
+
+    /**
+     * Pushes up to an hour of 100 ms events as fast as the client takes them, until it has refused 20 in a row
+     * (each after a 50 ms pause in which a reading peer would have made room); returns the sends it accepted.
+     */
+    private static List<CompletableFuture<Void>> pushUntilHeld(TranscriptionStream stream) throws Exception {
+        List<CompletableFuture<Void>> accepted = new ArrayList<>();
         int refusedInARow = 0;
-        int events = 36_000; // an hour of 100 ms events, pushed as fast as the client takes them
-        while (pending.size() < events && refusedInARow < 20) {
+        while (accepted.size() < HOUR_OF_EVENTS && refusedInARow < 20) {
             CompletableFuture<Void> send = stream.sendAudio(pcm(100));
             if (send.isCompletedExceptionally()) {
                 refusedInARow++;
@@ -371,21 +410,13 @@ abstract class EmulatorContractTest {
                         .havingCause().isInstanceOfSatisfying(dev.riffle.transport.TransportException.class,
                                 e -> assertThat(e.kind()).isEqualTo(
                                         dev.riffle.transport.TransportException.Kind.SEND_QUEUE_FULL));
-                Thread.sleep(50); // a peer that reads would make room by now
+                Thread.sleep(50);
             } else {
                 refusedInARow = 0;
-                pending.add(send);
+                accepted.add(send);
             }
         }
-        long pooledGrowth = pool.usedDirectMemory() + pool.usedHeapMemory() - pooledBefore;
-        long unwritten = pending.stream().filter(f -> !f.isDone()).count();
-
-        assertThat(pending.size()).as("events the stalled peer let through (its buffers, then nothing)")
-                .isLessThan(events);
-        assertThat(unwritten).as("sends the stalled peer holds back").isPositive();
-        assertThat(unwritten * 3200).as("bytes queued in the client").isLessThanOrEqualTo(queueCap);
-        assertThat(pooledGrowth).as("pooled memory held by the client").isLessThan(32L << 20);
-        stream.cancel();
+        return accepted;
     }
 
     @Test

@@ -14,8 +14,8 @@ class EmulatorOverHttp2Test extends EmulatorContractTest {
     }
 
     @Override
-    EventStreamTransport boundedTransport(int maxPendingBytes) {
-        return Http2Transport.builder().maxPendingBytes(maxPendingBytes).build();
+    EventStreamTransport boundedTransport(int maxPendingBytes, Duration drainTimeout) {
+        return Http2Transport.builder().maxPendingBytes(maxPendingBytes).drainTimeout(drainTimeout).build();
     }
 
     @Override

@@ -14,8 +14,9 @@ class EmulatorOverWebSocketTest extends EmulatorContractTest {
     }
 
     @Override
-    EventStreamTransport boundedTransport(int maxPendingBytes) {
-        return WebSocketTransport.builder().signEvents(signsEvents()).maxPendingBytes(maxPendingBytes).build();
+    EventStreamTransport boundedTransport(int maxPendingBytes, Duration drainTimeout) {
+        return WebSocketTransport.builder().signEvents(signsEvents()).maxPendingBytes(maxPendingBytes)
+                .drainTimeout(drainTimeout).build();
     }
 
     @Override

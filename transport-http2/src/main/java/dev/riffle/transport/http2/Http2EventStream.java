@@ -346,6 +346,7 @@ final class Http2EventStream implements EventStream {
         loop.execute(() -> {
             if (state == State.OPEN || state == State.AWAITING_RESPONSE) {
                 if (outbound.addEnd()) {
+                    startDrainTimer();
                     drain();
                 }
             } else if (!outbound.endQueued()) {
@@ -390,12 +391,20 @@ final class Http2EventStream implements EventStream {
         }
     }
 
-    private void writeEnd() {
-        ByteBuf end = SignedFrames.signedEnd(stream.alloc(), signer);
-        state = State.DRAINING;
+    /**
+     * The bound on everything after the end of input: writing what is still queued, the end frame, and the
+     * service's last events. It starts when the caller ends the input, not when the end frame is written, so a
+     * peer that stops reading cannot hold the stream open by never letting the queue drain.
+     */
+    private void startDrainTimer() {
         drainTimer = loop.schedule(() -> fail(new TransportException(Kind.DRAIN_TIMEOUT, "the service did not end "
                 + "its response within " + settings.drainTimeout() + " of the end of input")),
                 settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void writeEnd() {
+        ByteBuf end = SignedFrames.signedEnd(stream.alloc(), signer);
+        state = State.DRAINING;
         stream.write(new DefaultHttp2DataFrame(end, true)).addListener(f -> {
             if (f.isSuccess()) {
                 ended.complete(null);

@@ -218,6 +218,7 @@ final class WebSocketEventStream implements EventStream {
         loop.execute(() -> {
             if (state == State.OPEN || state == State.UPGRADING || state == State.CONNECTING) {
                 if (outbound.addEnd()) {
+                    startDrainTimer();
                     drain();
                 }
             } else if (!outbound.endQueued()) {
@@ -258,15 +259,23 @@ final class WebSocketEventStream implements EventStream {
         }
     }
 
+    /**
+     * The bound on everything after the end of input: writing what is still queued, the end frame, and the
+     * service's last events. It starts when the caller ends the input, not when the end frame is written, so a
+     * peer that stops reading cannot hold the stream open by never letting the queue drain.
+     */
+    private void startDrainTimer() {
+        drainTimer = loop.schedule(() -> fail(new TransportException(Kind.DRAIN_TIMEOUT, "the service did not "
+                + "close the WebSocket within " + settings.drainTimeout() + " of the end of input")),
+                settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void writeEnd() {
         ByteBuf end = signer != null ? SignedFrames.signedEnd(channel.alloc(), signer)
                 : SignedFrames.unsigned(channel.alloc(), encoder, new OutboundQueue.Pending(
                         settings.unsignedEndOfInput(), ByteBuffer.allocate(0),
                         MessageEncoder.encodedLength(settings.unsignedEndOfInput().length(), 0), null));
         state = State.DRAINING;
-        drainTimer = loop.schedule(() -> fail(new TransportException(Kind.DRAIN_TIMEOUT, "the service did not "
-                + "close the WebSocket within " + settings.drainTimeout() + " of the end of input")),
-                settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
         channel.write(new BinaryWebSocketFrame(end)).addListener(f -> {
             if (f.isSuccess()) {
                 ended.complete(null);
