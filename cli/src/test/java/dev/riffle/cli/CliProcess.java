@@ -45,6 +45,24 @@ public final class CliProcess implements AutoCloseable {
         return new CliProcess(builder.start());
     }
 
+    /**
+     * Whether SIGINT is ignored in this process, and so in every process it starts: a build started in the
+     * background by a non-interactive shell (`mvn verify &`, nohup) inherits SIGINT ignored, the JVMs it starts then
+     * install no handler for it, and Ctrl-C cannot be tested (Linux: bit 2 of SigIgn in /proc/self/status).
+     */
+    public static boolean interruptIgnored() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << 1)) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false; // not Linux: assume signals behave
+        }
+        return false;
+    }
+
     /** Surefire may run tests from a manifest-only jar; its real class path is in this property then. */
     private static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");

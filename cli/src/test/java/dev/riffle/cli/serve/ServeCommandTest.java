@@ -51,6 +51,8 @@ class ServeCommandTest {
 
     @Test
     void aStreamOpenWhenStoppedEndsWithAnErrorAndTheServerStillExits0() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(CliProcess.interruptIgnored(), "SIGINT is ignored in this "
+                + "build's process (started in the background?); run mvn verify in the foreground");
         try (CliProcess serve = CliProcess.start(home, "serve", "--port", "0", "--script",
                 samples().resolve("recipe.json").toString())) {
             String endpoint = serve.readLine().substring("listening on ".length());
