@@ -27,15 +27,20 @@ import picocli.CommandLine.Option;
         description = "Run one load workload with one client and print its figures as JSON.")
 public final class LoadWorker implements Callable<Integer> {
 
+    /** The line a worker prints on stdout when the measured run starts (after any warm-up). */
+    static final String MEASURING = "measuring";
+
     /** The clients a worker can drive. */
     public enum Client {
         /** riffle's TranscribeStreamingClient over its HTTP/2 transport. */
         RIFFLE,
         /** The AWS SDK for Java v2 TranscribeStreamingAsyncClient over its Netty HTTP/2 client. */
-        SDK
+        SDK,
+        /** No client at all: what the harness costs by itself. */
+        NONE
     }
 
-    @Option(names = "--client", required = true, description = "riffle or sdk.")
+    @Option(names = "--client", required = true, description = "riffle, sdk, or none (the harness alone).")
     private Client client;
 
     @Option(names = "--endpoint", required = true, description = "The emulator's URL.")
@@ -56,6 +61,10 @@ public final class LoadWorker implements Callable<Integer> {
     @Option(names = "--ramp", defaultValue = "0")
     private double ramp;
 
+    @Option(names = "--warmup", defaultValue = "0", description = "Seconds of audio per stream to run first, "
+            + "unmeasured, with the same client and workload (JIT compilation and pool growth happen there).")
+    private double warmup;
+
     /** Runs the worker; exit status 0 once the figures are printed, whatever the streams did. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadWorker()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -69,6 +78,13 @@ public final class LoadWorker implements Callable<Integer> {
         String workload = String.format(Locale.ROOT, "%d streams x %.0f s of %s, %s pace", streams,
                 settings.audioSecondsPerStream(), audio.getFileName(), pace.name().toLowerCase(Locale.ROOT));
         try (LoadClient load = create()) {
+            if (warmup > 0) {
+                LoadSettings warm = LoadSettings.forRecording(audio, prepared, warmup, streams, pace,
+                        Duration.ofMillis(Math.round(ramp * 1000)), "en-US");
+                new LoadRun(load, warm, "warm-up", false, line -> { }).run();
+            }
+            System.out.println(MEASURING); // the parent reads the emulator's CPU from here
+            System.out.flush();
             BenchReport report = new LoadRun(load, settings, workload, false, System.err::println).run();
             System.out.println(report.toJson());
         }
@@ -81,6 +97,7 @@ public final class LoadWorker implements Callable<Integer> {
                     List.of());
             case SDK -> new SdkLoadClient(endpoint, streams, EmulatorConfig.EXAMPLE_ACCESS_KEY_ID,
                     EmulatorConfig.EXAMPLE_SECRET_ACCESS_KEY);
+            case NONE -> new NullLoadClient();
         };
     }
 }

@@ -72,6 +72,10 @@ public final class SideBySide implements Callable<Integer> {
     @Option(names = "--streams-started-per-second", defaultValue = "100", description = "Ramp of a scale step.")
     private double startRate;
 
+    @Option(names = "--warmup", defaultValue = "0", description = "Audio seconds per stream each worker runs "
+            + "unmeasured before a throughput or cost run (default: ${DEFAULT-VALUE}, none).")
+    private double warmup;
+
     @Option(names = "--healthy-p99", defaultValue = "1000", description = "The p99 final-result latency, in ms, "
             + "above which a scale step is unhealthy.")
     private double healthyP99;
@@ -116,8 +120,8 @@ public final class SideBySide implements Callable<Integer> {
         List<RunFigures> riffle = new ArrayList<>();
         List<RunFigures> sdk = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            riffle.add(runner.run(LoadWorker.Client.RIFFLE, streams, pace, duration, ramp));
-            sdk.add(runner.run(LoadWorker.Client.SDK, streams, pace, duration, ramp));
+            riffle.add(runner.run(LoadWorker.Client.RIFFLE, streams, pace, duration, ramp, warmup));
+            sdk.add(runner.run(LoadWorker.Client.SDK, streams, pace, duration, ramp, warmup));
         }
         return ComparisonTable.markdown(title, riffle, sdk);
     }
@@ -138,14 +142,14 @@ public final class SideBySide implements Callable<Integer> {
             }
             double ramp = Math.max(2, streams / startRate);
             if (riffleHealthy) {
-                RunFigures run = runner.run(LoadWorker.Client.RIFFLE, streams, Pace.REALTIME, scaleDuration, ramp);
+                RunFigures run = runner.run(LoadWorker.Client.RIFFLE, streams, Pace.REALTIME, scaleDuration, ramp, 0);
                 riffle.add(run);
                 riffleHealthy = run.healthy(healthyP99);
                 riffleCeiling = riffleHealthy ? streams : riffleCeiling;
                 steps.append(step(run));
             }
             if (sdkHealthy) {
-                RunFigures run = runner.run(LoadWorker.Client.SDK, streams, Pace.REALTIME, scaleDuration, ramp);
+                RunFigures run = runner.run(LoadWorker.Client.SDK, streams, Pace.REALTIME, scaleDuration, ramp, 0);
                 sdk.add(run);
                 sdkHealthy = run.healthy(healthyP99);
                 sdkCeiling = sdkHealthy ? streams : sdkCeiling;
@@ -185,22 +189,23 @@ public final class SideBySide implements Callable<Integer> {
             this.all = all;
         }
 
-        RunFigures run(LoadWorker.Client client, int streams, Pace pace, double duration, double ramp)
-                throws IOException, InterruptedException {
+        RunFigures run(LoadWorker.Client client, int streams, Pace pace, double duration, double ramp,
+                       double warmupSeconds) throws IOException, InterruptedException {
             System.err.printf(Locale.ROOT, "side-by-side: %s, %d streams, %s, %.0f s of audio%n",
                     client.name().toLowerCase(Locale.ROOT), streams, pace.name().toLowerCase(Locale.ROOT), duration);
             List<String> args = List.of("--client", client.name(), "--endpoint", emulator.uri().toString(),
                     "--streams", String.valueOf(streams), "--audio", audio.toString(), "--pace", pace.name(),
-                    "--duration", String.valueOf(duration), "--ramp", String.valueOf(ramp));
-            Duration emulatorBefore = emulator.cpu();
+                    "--duration", String.valueOf(duration), "--ramp", String.valueOf(ramp), "--warmup",
+                    String.valueOf(warmupSeconds));
             Process worker = JavaProcess.start(JavaProcess.command(LoadWorker.class, List.of(), args));
-            String json = lastJsonLine(worker);
-            // The worker's own deadline is ramp + audio + 60 s; this bound only catches a worker that hangs.
-            long bound = Math.round(ramp + duration + 180);
+            Duration[] emulatorBefore = {emulator.cpu()};
+            String json = lastJsonLine(worker, () -> emulatorBefore[0] = emulator.cpu());
+            // The worker's own deadline is ramp + audio + 60 s (twice with a warm-up); this only catches a hang.
+            long bound = Math.round(2 * ramp + warmupSeconds + duration + 240);
             if (!worker.waitFor(bound, TimeUnit.SECONDS)) {
                 JavaProcess.stop(worker, Duration.ofSeconds(5));
             }
-            double emulatorCpu = (emulator.cpu().toNanos() - emulatorBefore.toNanos()) / 1e9;
+            double emulatorCpu = (emulator.cpu().toNanos() - emulatorBefore[0].toNanos()) / 1e9;
             RunFigures figures = json != null ? RunFigures.parse(json, emulatorCpu)
                     : RunFigures.parse(String.format(Locale.ROOT, "{\"client\":\"%s\",\"streams\":%d,\"completed\":0,"
                             + "\"failed\":%d}", client.name().toLowerCase(Locale.ROOT), streams, streams), emulatorCpu);
@@ -208,13 +213,16 @@ public final class SideBySide implements Callable<Integer> {
             return figures;
         }
 
-        private String lastJsonLine(Process worker) throws IOException {
+        /** The worker's figures; {@code measuring} runs when the worker says its measured run starts. */
+        private String lastJsonLine(Process worker, Runnable measuring) throws IOException {
             String json = null;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(worker.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("{")) {
+                    if (line.equals(LoadWorker.MEASURING)) {
+                        measuring.run();
+                    } else if (line.startsWith("{")) {
                         json = line;
                     }
                 }
