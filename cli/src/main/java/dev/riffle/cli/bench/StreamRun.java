@@ -126,19 +126,24 @@ final class StreamRun implements TranscriptSink, BiConsumer<Void, Throwable> {
         }
     }
 
+    /**
+     * Hands the next event to the client. Its audio counts as sent from this moment, for both clients alike: a
+     * client's send may complete only once written (riffle) or as soon as it is taken (a Publisher's onNext), and
+     * a result can even arrive before the completion runs, so the hand-off is the one moment both share.
+     */
     private void sendNext() {
         audio.window(view, next % audio.chunksPerPass());
+        sendTimes.sent(audioEndNanos(next), System.nanoTime());
         stream.send(view).whenComplete(this);
     }
 
-    /** A send completed: note when its audio went, and go on. */
+    /** A send completed: count its audio, and go on. */
     @Override
     public void accept(Void ignored, Throwable error) {
         if (error != null) {
             return; // the stream failed; its completion says why
         }
         long end = audioEndNanos(next);
-        sendTimes.sent(end, System.nanoTime());
         figures.audioNanosSent.add(end - audioStartNanos(next));
         next++;
         scheduleNext();
