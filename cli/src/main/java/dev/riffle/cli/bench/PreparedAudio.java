@@ -16,6 +16,12 @@ import java.util.List;
  * A PCM recording read once into memory and cut into 100 ms events, which every stream of a load run sends, looped
  * a whole number of times. Reading from disk during a run would measure the disk; sharing one read-only copy keeps
  * the harness's own memory out of the client's figures.
+ *
+ * <p>A recording whose length is not a whole number of events has its last event padded with silence, so every
+ * event carries the same audio, as a microphone's do, and every pass starts on an event boundary. Unpadded, each
+ * pass after the first would start a fraction of an event late, the events would no longer line up with the audio
+ * frames a service analyses, and a final result could wait one event more for the frame holding its segment's end,
+ * by the harness's doing rather than the client's.
  */
 public final class PreparedAudio {
 
@@ -57,8 +63,22 @@ public final class PreparedAudio {
             if (ends.isEmpty()) {
                 throw new UnsupportedAudioException("no audio in " + file);
             }
+            padLastEvent(bytes, ends, endNanos);
             return new PreparedAudio(source.format(), bytes.toByteArray(), ends, endNanos);
         }
+    }
+
+    /** Pads a short last event with silence to the length of the first, and moves its end to match. */
+    private static void padLastEvent(ByteArrayOutputStream bytes, List<Integer> ends, List<Long> endNanos) {
+        int fullBytes = ends.get(0);
+        int last = ends.size() - 1;
+        int lastBytes = last == 0 ? ends.get(0) : ends.get(last) - ends.get(last - 1);
+        if (last == 0 || lastBytes >= fullBytes) {
+            return;
+        }
+        bytes.writeBytes(new byte[fullBytes - lastBytes]);
+        ends.set(last, bytes.size());
+        endNanos.set(last, endNanos.get(last - 1) + endNanos.get(0));
     }
 
     /** The format every stream declares. */

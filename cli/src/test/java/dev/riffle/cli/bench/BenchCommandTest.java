@@ -52,11 +52,12 @@ class BenchCommandTest {
         assertThat(report.path("emulatorInProcess").asBoolean()).isTrue();
         assertThat(report.path("completed").asLong()).isEqualTo(3);
         assertThat(report.path("failed").asLong()).isZero();
-        // the file is 15.5 s: 20 s means two passes, each transcribed, thanks to the repeated script
+        // the file is 15.53 s, sent as 156 events of 100 ms (the last padded): 20 s means two passes of 15.6 s,
+        // each transcribed, thanks to the repeated script
         assertThat(report.path("transcriptsChecked").asLong()).isEqualTo(3);
         assertThat(report.path("transcriptsCorrect").asLong()).isEqualTo(3);
-        assertThat(report.path("audioSeconds").asDouble()).isCloseTo(3 * 2 * 15.5, org.assertj.core.data.Offset
-                .offset(0.5));
+        assertThat(report.path("audioSeconds").asDouble()).isCloseTo(3 * 2 * 15.6, org.assertj.core.data.Offset
+                .offset(0.01));
         assertPlausible(report);
     }
 
