@@ -63,13 +63,7 @@ final class PayloadReader {
 
     /** Fails unless the document has ended. */
     private void endDocument() throws IOException {
-        JsonToken next = parser.nextToken();
-        while (next == JsonToken.NOT_AVAILABLE) {
-            // jackson's non-blocking parser (2.22) reports whitespace after the root value this way once, even
-            // after the end of input was signalled; the next call says null.
-            next = parser.nextToken();
-        }
-        if (next != null) {
+        if (parser.nextToken() != null) {
             throw malformed("content follows the end of the object");
         }
     }
