@@ -72,9 +72,19 @@ public final class SideBySide implements Callable<Integer> {
     @Option(names = "--streams-started-per-second", defaultValue = "100", description = "Ramp of a scale step.")
     private double startRate;
 
-    @Option(names = "--warmup", defaultValue = "0", description = "Audio seconds per stream each worker runs "
-            + "unmeasured before a throughput or cost run (default: ${DEFAULT-VALUE}, none).")
+    @Option(names = "--warmup", defaultValue = "0", description = "Audio seconds each throughput worker runs "
+            + "unmeasured first (default: ${DEFAULT-VALUE}, none).")
     private double warmup;
+
+    @Option(names = "--cost-warmup", defaultValue = "30", description = "Audio seconds per stream each cost worker "
+            + "runs unmeasured first, so its figures are the steady state an audio hour is made of, not the JIT "
+            + "compilation of a cold start (default: ${DEFAULT-VALUE}).")
+    private double costWarmup;
+
+    @Option(names = "--harness-baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also run the cost workload with no client at all (the harness alone), once per round, "
+                    + "and report each client's CPU net of it (default: on).")
+    private boolean harnessBaseline;
 
     @Option(names = "--healthy-p99", defaultValue = "1000", description = "The p99 final-result latency, in ms, "
             + "above which a scale step is unhealthy.")
@@ -97,12 +107,13 @@ public final class SideBySide implements Callable<Integer> {
             if (workloads.contains(Workload.THROUGHPUT)) {
                 report.append(alternate(runner, String.format(Locale.ROOT, "Throughput: 1 stream, %.0f s of audio "
                         + "sent as fast as the client goes", throughputDuration), 1, Pace.UNLIMITED,
-                        throughputDuration, 0));
+                        throughputDuration, 0, warmup, false));
             }
             if (workloads.contains(Workload.COST)) {
                 report.append(alternate(runner, String.format(Locale.ROOT, "Cost per stream: %d streams at "
                         + "real-time pace, %.0f s of audio each, started over %.0f s", costStreams, costDuration,
-                        costRamp), costStreams, Pace.REALTIME, costDuration, costRamp));
+                        costRamp), costStreams, Pace.REALTIME, costDuration, costRamp, costWarmup,
+                        harnessBaseline));
             }
             if (workloads.contains(Workload.SCALE)) {
                 report.append(scale(runner));
@@ -115,15 +126,25 @@ public final class SideBySide implements Callable<Integer> {
         return 0;
     }
 
-    private String alternate(Runner runner, String title, int streams, Pace pace, double duration, double ramp)
-            throws IOException, InterruptedException {
+    /**
+     * Rounds of riffle, then the SDK, then (with {@code harnessAlone}) no client: the harness's own cost, which
+     * both clients' figures include, measured in the same run so it can be taken out of them.
+     */
+    private String alternate(Runner runner, String title, int streams, Pace pace, double duration, double ramp,
+                             double warmupSeconds, boolean harnessAlone) throws IOException, InterruptedException {
         List<RunFigures> riffle = new ArrayList<>();
         List<RunFigures> sdk = new ArrayList<>();
+        List<RunFigures> harness = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            riffle.add(runner.run(LoadWorker.Client.RIFFLE, streams, pace, duration, ramp, warmup));
-            sdk.add(runner.run(LoadWorker.Client.SDK, streams, pace, duration, ramp, warmup));
+            riffle.add(runner.run(LoadWorker.Client.RIFFLE, streams, pace, duration, ramp, warmupSeconds));
+            sdk.add(runner.run(LoadWorker.Client.SDK, streams, pace, duration, ramp, warmupSeconds));
+            if (harnessAlone) {
+                harness.add(runner.run(LoadWorker.Client.NONE, streams, pace, duration, ramp, warmupSeconds));
+            }
         }
-        return ComparisonTable.markdown(title, riffle, sdk);
+        String warmed = warmupSeconds > 0 ? String.format(Locale.ROOT, "; each worker first ran the same streams "
+                + "for %.0f s of audio, unmeasured", warmupSeconds) : "";
+        return ComparisonTable.markdown(title + warmed, riffle, sdk, harness);
     }
 
     /** Steps up the streams, both clients at each step, until neither is healthy; the ceiling is the last healthy. */
