@@ -7,6 +7,7 @@ import dev.riffle.transcribe.model.StartStreamTranscriptionResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
@@ -184,7 +185,7 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
      */
     @Override
     public void stopReading() {
-        io.netty.channel.Channel stream = ctx.channel();
+        Channel stream = ctx.channel();
         stream.config().setAutoRead(false);
         stream.parent().closeFuture().addListener(closed -> stream.eventLoop().execute(
                 () -> stream.config().setAutoRead(true)));

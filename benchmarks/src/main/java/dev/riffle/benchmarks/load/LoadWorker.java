@@ -7,6 +7,7 @@ import dev.riffle.cli.bench.LoadRun;
 import dev.riffle.cli.bench.LoadSettings;
 import dev.riffle.cli.bench.Pace;
 import dev.riffle.cli.bench.PreparedAudio;
+import dev.riffle.cli.bench.RiffleLoadClient;
 import dev.riffle.emulator.EmulatorConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -73,14 +74,15 @@ public final class LoadWorker implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PreparedAudio prepared = PreparedAudio.read(audio, null);
-        LoadSettings settings = LoadSettings.forRecording(audio, prepared, duration, streams, pace,
-                Duration.ofMillis(Math.round(ramp * 1000)), "en-US");
+        Duration rampDuration = Duration.ofMillis(Math.round(ramp * 1000));
+        LoadSettings settings = LoadSettings.forRecording(audio, prepared, duration, streams, pace, rampDuration,
+                "en-US");
         String workload = String.format(Locale.ROOT, "%d streams x %.0f s of %s, %s pace", streams,
                 settings.audioSecondsPerStream(), audio.getFileName(), pace.name().toLowerCase(Locale.ROOT));
         try (LoadClient load = create()) {
             if (warmup > 0) {
-                LoadSettings warm = LoadSettings.forRecording(audio, prepared, warmup, streams, pace,
-                        Duration.ofMillis(Math.round(ramp * 1000)), "en-US");
+                LoadSettings warm = LoadSettings.forRecording(audio, prepared, warmup, streams, pace, rampDuration,
+                        "en-US");
                 new LoadRun(load, warm, "warm-up", false, line -> { }).run();
             }
             System.out.println(MEASURING); // the parent reads the emulator's CPU from here
@@ -93,8 +95,7 @@ public final class LoadWorker implements Callable<Integer> {
 
     private LoadClient create() {
         return switch (client) {
-            case RIFFLE -> dev.riffle.cli.bench.RiffleLoadClient.forEndpoint(endpoint, TransportChoice.HTTP2,
-                    List.of());
+            case RIFFLE -> RiffleLoadClient.forEndpoint(endpoint, TransportChoice.HTTP2, List.of());
             case SDK -> new SdkLoadClient(endpoint, streams, EmulatorConfig.EXAMPLE_ACCESS_KEY_ID,
                     EmulatorConfig.EXAMPLE_SECRET_ACCESS_KEY);
             case NONE -> new NullLoadClient();

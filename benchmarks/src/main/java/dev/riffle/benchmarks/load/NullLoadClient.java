@@ -14,11 +14,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class NullLoadClient implements LoadClient {
 
+    /** The name its runs carry in the figures. */
+    static final String NAME = "none (harness only)";
+
     private static final CompletableFuture<Void> TAKEN = CompletableFuture.completedFuture(null);
 
     @Override
     public String name() {
-        return "none (harness only)";
+        return NAME;
     }
 
     @Override

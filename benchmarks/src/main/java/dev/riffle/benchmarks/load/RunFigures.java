@@ -63,6 +63,9 @@ record RunFigures(String client, int streams, String json, Map<String, Double> n
         return value == null ? Double.NaN : value;
     }
 
+    /** The client JVM's CPU seconds per audio hour, as the worker reports it. */
+    static final String CPU_PER_AUDIO_HOUR = "cpuSecondsPerAudioHour";
+
     /** The emulator's CPU seconds per audio hour during this run: derived, not in the worker's JSON. */
     static final String EMULATOR_CPU_PER_AUDIO_HOUR = "emulatorCpuSecondsPerAudioHour";
 

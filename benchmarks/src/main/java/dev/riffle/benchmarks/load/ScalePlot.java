@@ -56,7 +56,7 @@ final class ScalePlot {
 
     /** CPU per real-time stream as a share of one core: CPU seconds per audio second, in percent. */
     static double cpuPercentPerStream(RunFigures run) {
-        return run.get("cpuSecondsPerAudioHour") / 3600 * 100;
+        return run.get(RunFigures.CPU_PER_AUDIO_HOUR) / 3600 * 100;
     }
 
     private static double maxX(List<RunFigures> a, List<RunFigures> b) {

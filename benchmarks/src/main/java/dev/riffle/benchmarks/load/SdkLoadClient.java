@@ -5,6 +5,7 @@ import dev.riffle.cli.bench.LoadStream;
 import dev.riffle.cli.bench.StreamSpec;
 import dev.riffle.cli.bench.TranscriptSink;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.Http2Configuration;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -37,7 +39,7 @@ import software.amazon.awssdk.services.transcribestreaming.model.TranscriptResul
  */
 public final class SdkLoadClient implements LoadClient {
 
-    private final software.amazon.awssdk.http.async.SdkAsyncHttpClient http;
+    private final SdkAsyncHttpClient http;
     private final TranscribeStreamingAsyncClient client;
 
     /**
@@ -143,7 +145,7 @@ public final class SdkLoadClient implements LoadClient {
         }
 
         @Override
-        public CompletableFuture<Void> send(java.nio.ByteBuffer pcm) {
+        public CompletableFuture<Void> send(ByteBuffer pcm) {
             return audio.offer(pcm);
         }
 

@@ -2,6 +2,7 @@ package dev.riffle.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.riffle.transcribe.audio.AudioSource;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,10 +42,10 @@ class SideBySideSmokeTest {
             runs.add(RunFigures.parse(line, 0));
         }
         assertThat(runs).extracting(RunFigures::client).containsExactly("riffle", "aws-sdk-java-v2", "riffle",
-                "aws-sdk-java-v2", "none (harness only)", "riffle", "aws-sdk-java-v2");
+                "aws-sdk-java-v2", NullLoadClient.NAME, "riffle", "aws-sdk-java-v2");
         assertThat(runs).extracting(RunFigures::streams).containsExactly(1, 1, 3, 3, 3, 2, 2);
         for (RunFigures run : runs) {
-            if (run.client().startsWith("none")) {
+            if (run.client().equals(NullLoadClient.NAME)) {
                 assertThat(run.get("completed")).as("harness alone: completed").isEqualTo(run.streams());
                 assertThat(run.get("cpuSeconds")).as("harness alone: CPU").isPositive();
             } else {
@@ -71,12 +72,11 @@ class SideBySideSmokeTest {
      * transcript of its first four words (whose times are recipe.json's).
      */
     private static Path twoSecondsOfRecipe(Path directory) throws Exception {
-        byte[] wav = Files.readAllBytes(samples().resolve("recipe.wav"));
-        int data = 12;
-        while (!new String(wav, data, 4, StandardCharsets.US_ASCII).equals("data")) {
-            data += 8 + ByteBuffer.wrap(wav, data + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        }
         int pcmBytes = 2 * 16_000 * 2;
+        byte[] pcm;
+        try (AudioSource recipe = AudioSource.open(samples().resolve("recipe.wav"))) {
+            pcm = recipe.audio().readNBytes(pcmBytes);
+        }
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
         header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + pcmBytes)
                 .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
@@ -85,7 +85,7 @@ class SideBySideSmokeTest {
         Path audio = directory.resolve("recipe-start.wav");
         try (var file = Files.newOutputStream(audio)) {
             file.write(header.array());
-            file.write(wav, data + 8, pcmBytes);
+            file.write(pcm);
         }
         Files.writeString(directory.resolve("recipe-start.json"), """
                 {"segments":[{"start":0.300,"end":1.868,"words":[{"text":"Heat","start":0.300,"end":0.598},

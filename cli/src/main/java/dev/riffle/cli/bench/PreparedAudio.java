@@ -70,10 +70,13 @@ public final class PreparedAudio {
 
     /** Pads a short last event with silence to the length of the first, and moves its end to match. */
     private static void padLastEvent(ByteArrayOutputStream bytes, List<Integer> ends, List<Long> endNanos) {
-        int fullBytes = ends.get(0);
         int last = ends.size() - 1;
-        int lastBytes = last == 0 ? ends.get(0) : ends.get(last) - ends.get(last - 1);
-        if (last == 0 || lastBytes >= fullBytes) {
+        if (last == 0) {
+            return; // one event: nothing to match it to
+        }
+        int fullBytes = ends.get(0);
+        int lastBytes = ends.get(last) - ends.get(last - 1);
+        if (lastBytes >= fullBytes) {
             return;
         }
         bytes.writeBytes(new byte[fullBytes - lastBytes]);

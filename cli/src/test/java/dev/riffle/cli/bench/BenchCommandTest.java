@@ -8,9 +8,7 @@ import dev.riffle.cli.CliRun;
 import dev.riffle.emulator.Emulator;
 import dev.riffle.emulator.EmulatorConfig;
 import dev.riffle.sigv4.Credentials;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import dev.riffle.transcribe.audio.AudioSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -159,13 +157,10 @@ class BenchCommandTest {
      * times are recipe.json's).
      */
     private Path twoSecondsOfRecipe() throws Exception {
-        byte[] wav = Files.readAllBytes(samples().resolve("recipe.wav"));
-        int data = 12;
-        while (!new String(wav, data, 4, StandardCharsets.US_ASCII).equals("data")) {
-            data += 8 + ByteBuffer.wrap(wav, data + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        }
         Path raw = temp.resolve("recipe-start.raw");
-        Files.write(raw, Arrays.copyOfRange(wav, data + 8, data + 8 + 2 * 16_000 * 2));
+        try (AudioSource recipe = AudioSource.open(samples().resolve("recipe.wav"))) {
+            Files.write(raw, recipe.audio().readNBytes(2 * 16_000 * 2));
+        }
         Files.writeString(temp.resolve("recipe-start.json"), """
                 {"segments":[{"start":0.300,"end":1.868,"words":[{"text":"Heat","start":0.300,"end":0.598},
                 {"text":"a","start":0.688,"end":0.963},{"text":"heavy","start":1.053,"end":1.458},
