@@ -4,6 +4,7 @@ import dev.riffle.eventstream.HeaderBlock;
 import dev.riffle.eventstream.MessageView;
 import dev.riffle.transcribe.model.MalformedPayloadException;
 import dev.riffle.transcribe.model.MediaEncoding;
+import dev.riffle.transcribe.model.RequestParameter;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
 import dev.riffle.transcribe.model.StartStreamTranscriptionResponse;
 import dev.riffle.transcribe.model.TranscribeException;
@@ -60,10 +61,14 @@ final class DefaultTranscriptionStream implements TranscriptionStream {
      * The response from its headers. Over HTTP/2 the service echoes the settings there; a WebSocket upgrade does not
      * (spec 4.1), so, as the JavaScript SDK does, the request's own settings stand in, with the session id the
      * upgrade gave if any.
+     *
+     * <p>The echo is taken as the service sent it. Whether there is one is read from the raw media-encoding header:
+     * the typed accessor fails on a value the model does not know (a newer encoding, damage in transit), and a
+     * failure here would leave the caller's stream future pending for good.
      */
     private StartStreamTranscriptionResponse response(java.util.Map<String, String> headers) {
         StartStreamTranscriptionResponse echoed = StartStreamTranscriptionResponse.fromHeaders(headers);
-        if (echoed.settings().mediaEncoding().isPresent()) {
+        if (echoed.settings().parameter(RequestParameter.MEDIA_ENCODING).isPresent()) {
             return echoed;
         }
         StartStreamTranscriptionRequest settings = echoed.sessionId()

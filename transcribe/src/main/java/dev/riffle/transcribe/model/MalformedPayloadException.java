@@ -1,8 +1,9 @@
 package dev.riffle.transcribe.model;
 
 /**
- * An event or error payload that is not the JSON the service model describes: not JSON at all, or a member of
- * the wrong type. The message says what was expected, what was found, and where (line and column).
+ * An event or error payload that is not the JSON the service model describes: not JSON at all, a member of the
+ * wrong type, or a number beyond the range of a double. The message says what was expected, what was found, and
+ * where (line and column).
  */
 public class MalformedPayloadException extends RuntimeException {
 

@@ -28,6 +28,9 @@ final class PayloadReader {
         T read(PayloadReader reader) throws IOException;
     }
 
+    /** The most characters of a value quoted in a message. */
+    private static final int MAX_EXCERPT = 40;
+
     private final JsonParser parser;
     private final String kind;
 
@@ -106,13 +109,19 @@ final class PayloadReader {
         return parser.getText();
     }
 
-    /** The current value as a double; null for JSON null. */
+    /** The current value as a finite double; null for JSON null. */
     Double number() throws IOException {
         if (isNull()) {
             return null;
         }
         require(parser.currentToken().isNumeric(), "a number");
-        return parser.getDoubleValue();
+        double value = parser.getDoubleValue();
+        // A literal beyond a double's range (1e999) reads as infinity: no time or score of the model, and a value
+        // the writer could only write back as the string "Infinity", which no reader takes for a number.
+        if (!Double.isFinite(value)) {
+            throw malformed("the number " + excerpt(parser.getText()) + " is beyond the range of a double");
+        }
+        return value;
     }
 
     /** The current value as a double; {@code 0}, the model's default, for JSON null. */
@@ -192,6 +201,11 @@ final class PayloadReader {
         } catch (IOException unreachable) {
             return null; // jackson declares it, but only reads a name it already holds
         }
+    }
+
+    /** A value's text, shortened for a message: jackson allows numbers of up to a thousand digits. */
+    private static String excerpt(String text) {
+        return text.length() <= MAX_EXCERPT ? text : text.substring(0, MAX_EXCERPT) + "...";
     }
 
     private static String describe(JsonToken token) {

@@ -55,21 +55,47 @@ public final class TranscribeExceptions {
      */
     public static TranscribeServiceException fromErrorResponse(String errorTypeHeader, ExceptionPayload body,
                                                                 String requestId, int httpStatus) {
-        String errorType = errorTypeHeader != null && !errorTypeHeader.isBlank() ? errorTypeHeader : body.errorType();
+        String errorType = bareType(errorTypeHeader).isEmpty() ? body.errorType() : errorTypeHeader;
         return fromService(errorType, body.message(), requestId, httpStatus);
     }
 
     /** The bare type name: no {@code :}-suffix, no {@code namespace#} prefix; {@link #UNKNOWN_ERROR_TYPE} if none. */
     static String normalize(String errorType) {
+        String type = bareType(errorType);
+        return type.isEmpty() ? UNKNOWN_ERROR_TYPE : type;
+    }
+
+    /** The type name without suffix, prefix and surrounding blanks; empty if nothing is left or there is none. */
+    private static String bareType(String errorType) {
         if (errorType == null) {
-            return UNKNOWN_ERROR_TYPE;
+            return "";
         }
         String type = errorType;
         int colon = type.indexOf(':');
         if (colon >= 0) {
             type = type.substring(0, colon);
         }
-        type = type.substring(type.lastIndexOf('#') + 1).trim();
-        return type.isEmpty() ? UNKNOWN_ERROR_TYPE : type;
+        return stripBlanks(type.substring(type.lastIndexOf('#') + 1));
+    }
+
+    /**
+     * {@code text} without leading and trailing whitespace and control characters. {@link String#trim()} knows
+     * only ASCII ones and {@link String#strip()} no controls; a peer's header or body may hold either, such as an
+     * em space (U+2003) that would otherwise become a blank type name.
+     */
+    private static String stripBlanks(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isBlank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 }

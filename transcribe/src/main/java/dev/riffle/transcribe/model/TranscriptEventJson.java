@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <p>Reading is lenient where the service may evolve and strict where it may not: unknown members are ignored at
  * every level, missing members take the model's defaults (booleans false, doubles 0, lists empty, the rest
- * absent), JSON {@code null} counts as missing; a member of the wrong type fails with a
- * {@link MalformedPayloadException}.
+ * absent), JSON {@code null} counts as missing; a member of the wrong type, or a number beyond the range of a
+ * double (such as {@code 1e999}), fails with a {@link MalformedPayloadException}.
  *
  * <p>Writing produces the service's shape: members in the order of the spec's example, absent members omitted.
  * {@code Results}, {@code Alternatives} and {@code Items} are always written, even empty (clients test

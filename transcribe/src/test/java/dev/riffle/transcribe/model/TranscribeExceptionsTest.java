@@ -90,6 +90,23 @@ class TranscribeExceptionsTest {
         assertThat(TranscribeExceptions.fromService(" : ", "m", null, 502).errorType()).isEqualTo("UnknownError");
     }
 
+    /** Found by ExceptionPayloadJsonFuzzTest: trim() kept non-ASCII spaces, which made a blank type name. */
+    @Test
+    void aTypeOfUnicodeSpacesOrControlsIsNoType() {
+        assertThat(TranscribeExceptions.fromService("\u2000:kA", "m", null, 400).errorType())
+                .isEqualTo("UnknownError");
+        assertThat(TranscribeExceptions.fromService("ns#\u00a0\u3000", "m", null, 400).errorType())
+                .isEqualTo("UnknownError");
+        assertThat(TranscribeExceptions.fromService("\u2003BadRequestException\u0000", "m", null, 400))
+                .isInstanceOf(BadRequestException.class);
+    }
+
+    @Test
+    void aHeaderThatNamesNoTypeLeavesTheTypeToTheBody() {
+        assertThat(TranscribeExceptions.fromErrorResponse("\u2000:x", new ExceptionPayload("ConflictException", "m"),
+                null, 409)).isInstanceOf(ConflictException.class);
+    }
+
     @Test
     void modeledTypesInsideTheStreamKeepTheModelsStatus() {
         // Inside the stream the HTTP status was 200; the AWS Java SDK reports the model's status, and so do we.

@@ -154,6 +154,26 @@ class TranscriptEventJsonTest {
                 .hasMessageContaining("expected an object, found a number");
     }
 
+    /** Found by TranscriptEventJsonFuzzTest: 1e999 read as infinity, which the writer wrote as "Infinity". */
+    @Test
+    void aNumberBeyondTheRangeOfADoubleIsRefused() {
+        assertThatThrownBy(() -> parse("{\"Transcript\":{\"Results\":[{\"EndTime\":1e999}]}}"))
+                .isInstanceOf(MalformedPayloadException.class)
+                .hasMessage("Malformed TranscriptEvent payload: member EndTime: the number 1e999 is beyond the range "
+                        + "of a double (line 1, column 38)");
+        assertThatThrownBy(() -> parse("{\"Transcript\":{\"Results\":[{\"Alternatives\":[{\"Items\":[{"
+                + "\"Confidence\":-" + "9".repeat(400) + "}]}]}]}}"))
+                .isInstanceOf(MalformedPayloadException.class)
+                .hasMessageStartingWith("Malformed TranscriptEvent payload: member Confidence: the number -"
+                        + "9".repeat(39) + "... is beyond the range of a double (line 1, column ");
+    }
+
+    @Test
+    void aNumberBelowTheSmallestDoubleReadsAsZero() {
+        assertThat(parse("{\"Transcript\":{\"Results\":[{\"StartTime\":1e-999}]}}").transcript().results().get(0)
+                .startTime()).isZero();
+    }
+
     @Test
     void textThatIsNotJsonIsReportedWithItsPosition() {
         assertThatThrownBy(() -> parse("{\"Transcript\": {\"Results\": [}"))
