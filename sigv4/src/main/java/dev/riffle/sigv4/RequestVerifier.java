@@ -20,7 +20,8 @@ import java.util.Objects;
  * URL ({@link #verifyPresigned}). Used by riffle's emulator, and by anyone testing a client.
  *
  * <p>Variants real clients send are accepted: with {@code x-amz-content-sha256} its value is the payload hash,
- * without it the empty-body hash is (the legacy Python SDK); the session token signed or not. Signatures are
+ * without it the empty-body hash is (the legacy Python SDK); the session token signed or not, in a header or in a
+ * presigned URL. Signatures are
  * compared in constant time. Thread-safe.
  */
 public final class RequestVerifier {
@@ -75,8 +76,10 @@ public final class RequestVerifier {
 
         String contentSha = request.header(SigV4.HEADER_CONTENT_SHA256);
         String payloadHash = contentSha != null ? contentSha.trim() : SigV4.EMPTY_PAYLOAD_SHA256;
-        checkSignature(found, auth, dateTime.trim(), quotedWhitespace -> CanonicalRequest.ofSignedHeaders(request,
-                request.query(), auth.signedHeaders(), payloadHash, true, quotedWhitespace));
+        if (!signatureMatches(found, auth, dateTime.trim(), quotedWhitespace -> CanonicalRequest.ofSignedHeaders(
+                request, request.query(), auth.signedHeaders(), payloadHash, true, quotedWhitespace))) {
+            throw signatureMismatch();
+        }
         return new VerifiedRequest(found, auth.scope(), auth.signature(), signedAt);
     }
 
@@ -115,9 +118,25 @@ public final class RequestVerifier {
         List<Param> signedQuery = new ArrayList<>(request.query());
         signedQuery.removeIf(p -> p.name().equals(SigV4.QUERY_SIGNATURE));
         String payloadHash = q.getOrDefault("X-Amz-Content-Sha256", SigV4.EMPTY_PAYLOAD_SHA256);
-        checkSignature(found, auth, dateTime, quotedWhitespace -> CanonicalRequest.ofSignedHeaders(request,
-                signedQuery, auth.signedHeaders(), payloadHash, true, quotedWhitespace));
+        if (!signatureMatches(found, auth, dateTime, quotedWhitespace -> CanonicalRequest.ofSignedHeaders(request,
+                signedQuery, auth.signedHeaders(), payloadHash, true, quotedWhitespace))
+                && !(count(signedQuery, SigV4.QUERY_SECURITY_TOKEN) == 1 && signatureMatches(found, auth, dateTime,
+                        quotedWhitespace -> CanonicalRequest.ofSignedHeaders(request, withoutToken(signedQuery),
+                                auth.signedHeaders(), payloadHash, true, quotedWhitespace)))) {
+            throw signatureMismatch();
+        }
         return new VerifiedRequest(found, auth.scope(), auth.signature(), signedAt);
+    }
+
+    /**
+     * The query as signed by a client that adds the session token after signing (the presigner's
+     * {@code withSessionTokenSigned(false)}, as AWS IoT expects). Tried only for a single token, which
+     * {@link #lookUp} has already checked: a second one would be a parameter nobody checked.
+     */
+    private static List<Param> withoutToken(List<Param> signedQuery) {
+        List<Param> query = new ArrayList<>(signedQuery);
+        query.removeIf(p -> p.name().equals(SigV4.QUERY_SECURITY_TOKEN));
+        return query;
     }
 
     private Credentials lookUp(String accessKeyId, String token) {
@@ -206,14 +225,19 @@ public final class RequestVerifier {
      * quoted header values (collapsed by most, kept by Ruby), so when a signed value has a quote the other reading
      * is tried too.
      */
-    private static void checkSignature(Credentials found, AuthorizationHeader auth, String dateTime,
-                                       java.util.function.Function<Boolean, CanonicalRequest> canonical) {
+    private static long count(List<Param> query, String name) {
+        return query.stream().filter(p -> p.name().equals(name)).count();
+    }
+
+    private static boolean signatureMatches(Credentials found, AuthorizationHeader auth, String dateTime,
+                                            java.util.function.Function<Boolean, CanonicalRequest> canonical) {
         CanonicalRequest collapsed = canonical.apply(false);
-        if (matches(found, auth, dateTime, collapsed)
-                || collapsed.text().indexOf('"') >= 0 && matches(found, auth, dateTime, canonical.apply(true))) {
-            return;
-        }
-        throw fail(Reason.SIGNATURE_MISMATCH, SignatureVerificationException.MISMATCH_MESSAGE);
+        return matches(found, auth, dateTime, collapsed)
+                || collapsed.text().indexOf('"') >= 0 && matches(found, auth, dateTime, canonical.apply(true));
+    }
+
+    private static SignatureVerificationException signatureMismatch() {
+        return fail(Reason.SIGNATURE_MISMATCH, SignatureVerificationException.MISMATCH_MESSAGE);
     }
 
     private static boolean matches(Credentials found, AuthorizationHeader auth, String dateTime,

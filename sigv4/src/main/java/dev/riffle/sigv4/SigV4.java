@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 
 /**
  * Constants and small functions of AWS Signature Version 4 shared by signing and verification.
@@ -48,8 +49,13 @@ public final class SigV4 {
     /** The longest presigned-URL lifetime SigV4 allows: seven days. */
     public static final long MAX_PRESIGN_EXPIRES_SECONDS = 7 * 24 * 3600;
 
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /**
+     * Strict, so that a date-time that does not exist is refused rather than moved: the default resolver reads
+     * {@code 20261130T240000Z} as 1 December and {@code 20261131} as 30 November, which let a request verify at an
+     * instant other than its {@code x-amz-date} and on a day other than its credential scope's.
+     */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
 
     private SigV4() {
     }
@@ -59,7 +65,10 @@ public final class SigV4 {
         return DATE_TIME.format(instant);
     }
 
-    /** Parses {@code YYYYMMDD'T'HHMMSS'Z'}; throws {@link java.time.format.DateTimeParseException}. */
+    /**
+     * Parses {@code YYYYMMDD'T'HHMMSS'Z'}, a date-time that exists; throws
+     * {@link java.time.format.DateTimeParseException} otherwise (also for {@code 24:00:00} or 31 November).
+     */
     public static Instant parseDateTime(String dateTime) {
         return DATE_TIME.parse(dateTime, Instant::from);
     }

@@ -58,7 +58,9 @@ public final class UriEncoding {
     /**
      * Decodes {@code %XX} escapes (UTF-8). {@code +} is left as it is: in SigV4 it is a literal plus.
      *
-     * @throws IllegalArgumentException on a truncated or non-hex escape
+     * @throws IllegalArgumentException on a truncated or non-hex escape; the message gives the escape's byte offset
+     *                                  but never quotes {@code s}, which may be (or, in a mangled query, run into)
+     *                                  a session token
      */
     public static String decode(String s) {
         if (s.indexOf('%') < 0) {
@@ -72,12 +74,14 @@ public final class UriEncoding {
                 continue;
             }
             if (i + 2 >= utf8.length) {
-                throw new IllegalArgumentException("truncated percent-escape in '" + s + "'");
+                throw new IllegalArgumentException("truncated percent-escape at byte " + i
+                        + ": '%' must be followed by two hex digits");
             }
             int hi = Character.digit(utf8[i + 1], 16);
             int lo = Character.digit(utf8[i + 2], 16);
             if (hi < 0 || lo < 0) {
-                throw new IllegalArgumentException("invalid percent-escape in '" + s + "'");
+                throw new IllegalArgumentException("invalid percent-escape at byte " + i
+                        + ": '%' must be followed by two hex digits");
             }
             out.write(hi << 4 | lo);
             i += 2;
@@ -88,6 +92,8 @@ public final class UriEncoding {
     /**
      * Splits a raw query string ({@code a=1&b=&c}) into decoded parameters, in order. A key without {@code =}
      * has the empty value.
+     *
+     * @throws IllegalArgumentException on a truncated or non-hex escape, as {@link #decode} does
      */
     public static List<SignableRequest.Param> parseQuery(String rawQuery) {
         List<SignableRequest.Param> params = new ArrayList<>();

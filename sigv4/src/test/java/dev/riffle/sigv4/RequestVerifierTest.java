@@ -142,6 +142,21 @@ class RequestVerifierTest {
     }
 
     @Test
+    void aDateTimeThatDoesNotExistIsRefusedEvenWhenSignedCorrectly() {
+        // Found on review (RequestVerifierFuzzTest asserts that signedAt reads back as the x-amz-date): the lenient
+        // resolver read 24:00:00 as the next midnight, so a request whose scope said 21 November verified as signed on
+        // the 22nd; and 31 November read as the 30th.
+        clock.set(Instant.parse("2026-11-22T00:00:30Z"));
+        assertThat(verifier.verify(signedWithDate("20261122T000000Z")).signedAt())
+                .isEqualTo(Instant.parse("2026-11-22T00:00:00Z"));
+
+        assertRefused(signedWithDate("20261121T240000Z"), Reason.INCOMPLETE_SIGNATURE, 403,
+                "IncompleteSignatureException", "X-Amz-Date must be in the format YYYYMMDD'T'HHMMSS'Z'");
+        assertRefused(signedWithDate("20261131T000000Z"), Reason.INCOMPLETE_SIGNATURE, 403,
+                "IncompleteSignatureException", "X-Amz-Date must be in the format YYYYMMDD'T'HHMMSS'Z'");
+    }
+
+    @Test
     void scopeMustMatchTheDateAndTheService() {
         SignableRequest otherService = transcribeRequest();
         SigningOptions s3 = SigningOptions.of(KEY, "us-west-2", "transcribestreaming", NOW);
@@ -192,6 +207,22 @@ class RequestVerifierTest {
         assertThat(url.canonicalRequest()).contains("X-Amz-Security-Token=the-session-token");
         assertThat(verifier.verifyPresigned(sent(url), Duration.ofSeconds(300)).credentials()).isEqualTo(TEMPORARY);
         assertThat(url.toString()).doesNotContain("the-session-token");
+    }
+
+    @Test
+    void presignedUrlWithATokenAddedAfterSigningVerifiesButNotAChangedOne() {
+        SignableRequest request = SignableRequest.builder("GET", "/stream-transcription-websocket")
+                .header("host", "transcribestreaming.us-west-2.amazonaws.com:8443").query("language-code", "en-US")
+                .build();
+        PresignedRequest url = RequestSigner.presign(request, SigningOptions.of(TEMPORARY, "us-west-2", "transcribe",
+                NOW).withSessionTokenSigned(false), Duration.ofSeconds(60));
+        assertThat(url.canonicalRequest()).doesNotContain("X-Amz-Security-Token");
+        assertThat(verifier.verifyPresigned(sent(url), Duration.ofSeconds(300)).credentials()).isEqualTo(TEMPORARY);
+
+        List<Param> otherLanguage = new ArrayList<>(sent(url).query());
+        otherLanguage.replaceAll(p -> p.name().equals("language-code") ? new Param(p.name(), "de-DE") : p);
+        assertPresignRefused(new SignableRequest("GET", "/stream-transcription-websocket", otherLanguage,
+                sent(url).headers()), Reason.SIGNATURE_MISMATCH, "signature we calculated does not match");
     }
 
     @Test
@@ -249,6 +280,23 @@ class RequestVerifierTest {
                     assertThat(e.reason()).isEqualTo(reason);
                     assertThat(e.getMessage()).contains(message);
                 });
+    }
+
+    /**
+     * {@link #transcribeRequest()} signed correctly with {@code dateTime} as its x-amz-date, as written, and its first
+     * eight characters as the scope's date: a client that writes the date itself, which the signer cannot do.
+     */
+    private static SignableRequest signedWithDate(String dateTime) {
+        CredentialScope scope = new CredentialScope(dateTime.substring(0, 8), "us-west-2", "transcribe");
+        List<Param> headers = new ArrayList<>(transcribeRequest().headers());
+        headers.add(new Param("x-amz-date", dateTime));
+        SignableRequest request = withHeaders(transcribeRequest(), headers);
+        CanonicalRequest canonical = CanonicalRequest.ofSignedHeaders(request, List.of(), List.of("host", "x-amz-date"),
+                SigV4.EMPTY_PAYLOAD_SHA256, true, false);
+        String signature = RequestSigner.signature(KEY, scope, canonical.stringToSign(dateTime, scope));
+        headers.add(new Param("authorization", SigV4.ALGORITHM + " Credential=" + KEY.accessKeyId() + "/" + scope
+                + ", SignedHeaders=host;x-amz-date, Signature=" + signature));
+        return withHeaders(request, headers);
     }
 
     private static SignableRequest withHeaders(SignableRequest request, List<Param> headers) {

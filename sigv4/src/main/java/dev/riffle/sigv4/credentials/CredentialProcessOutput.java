@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 final class CredentialProcessOutput {
 
+    /** Digits, and places of the decimal point, beyond which a wrong {@code Version} is not quoted. */
+    private static final int LONGEST_NUMBER_SHOWN = 20;
+
     private CredentialProcessOutput() {
     }
 
@@ -43,8 +46,18 @@ final class CredentialProcessOutput {
             return;
         }
         String found = version == null ? "missing"
-                : version instanceof BigDecimal number ? number.toPlainString() : "a " + typeOf(version);
+                : version instanceof BigDecimal number ? describe(number) : "a " + typeOf(version);
         throw new IllegalArgumentException("Version must be the number 1, but is " + found);
+    }
+
+    /**
+     * A short number as written out; a long one is not spelt out, because written out in full {@code 1e999999999}
+     * is a billion digits, which ran the JVM out of memory.
+     */
+    private static String describe(BigDecimal number) {
+        boolean fitsInAMessage = number.precision() <= LONGEST_NUMBER_SHOWN
+                && Math.abs((long) number.scale()) <= LONGEST_NUMBER_SHOWN;
+        return fitsInAMessage ? number.toPlainString() : "a number other than 1";
     }
 
     private static String requiredString(Map<String, Object> members, String name) {

@@ -157,7 +157,12 @@ final class FlatJsonReader {
             }
             digits("a digit in the exponent");
         }
-        return new BigDecimal(text.substring(start, position));
+        try {
+            return new BigDecimal(text.substring(start, position));
+        } catch (NumberFormatException e) {
+            // JSON allows any exponent, BigDecimal's scale is an int: 1e99999999999 is valid JSON but no BigDecimal.
+            throw error(start, "a number whose exponent is out of range");
+        }
     }
 
     private void digits(String expected) {

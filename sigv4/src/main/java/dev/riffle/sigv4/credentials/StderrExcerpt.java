@@ -1,8 +1,8 @@
 package dev.riffle.sigv4.credentials;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The part of a failed command's stderr that a message may quote: the first {@link ShellCommand#STDERR_LIMIT}
@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 final class StderrExcerpt {
 
-    /** A JSON member's string value: what follows a ':' between double quotes, escapes included. */
-    private static final Pattern JSON_STRING_VALUE = Pattern.compile(":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** What may stand between a member's ':' and its value: JSON's white space, and vertical tab and form feed. */
+    private static final String WHITE_SPACE = " \t\n\u000B\f\r";
     /** Shorter values are too short to be secrets and blanking them would garble the text. */
     private static final int SHORTEST_BLANKED = 4;
     private static final String BLANK = "***";
@@ -33,14 +33,56 @@ final class StderrExcerpt {
 
     private static String withoutStringValuesOf(String json, String text) {
         String blanked = text;
-        Matcher values = JSON_STRING_VALUE.matcher(json);
-        while (values.find()) {
-            String value = values.group(1);
+        for (String value : stringValues(json)) {
             if (value.length() >= SHORTEST_BLANKED) {
                 blanked = withoutCutOffStart(blanked.replace(value, BLANK), value);
             }
         }
         return blanked;
+    }
+
+    /**
+     * Each JSON member's string value in {@code json} as printed, escapes included: what follows a ':' and white
+     * space between double quotes; a backslash escapes whatever follows it.
+     *
+     * <p>Every ':' starts a candidate, even one inside a value already taken: in output whose quotes do not pair up
+     * (a value that lost its closing quote swallows the {@code ": "} of the next member) the values after the break
+     * are still blanked. Each candidate ends at the latest at the next one's opening quote, so the scan stays linear.
+     * A scan rather than a regular expression: {@code "((?:[^"\\]|\\.)*)"} recursed once per character and
+     * overflowed the stack on a session token a few KiB long.
+     */
+    private static List<String> stringValues(String json) {
+        List<String> values = new ArrayList<>();
+        for (int colon = json.indexOf(':'); colon >= 0; colon = json.indexOf(':', colon + 1)) {
+            int open = skipWhiteSpace(json, colon + 1);
+            int close = open < json.length() && json.charAt(open) == '"' ? closingQuote(json, open + 1) : -1;
+            if (close >= 0) {
+                values.add(json.substring(open + 1, close));
+            }
+        }
+        return values;
+    }
+
+    private static int skipWhiteSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && WHITE_SPACE.indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the unescaped '"' that ends a string whose content starts at {@code from}, or -1. */
+    private static int closingQuote(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\') {
+                i++; // the escaped character is part of the value, even a quote
+            }
+        }
+        return -1;
     }
 
     /** The cut at the byte limit may leave the start of a value at the very end of the excerpt: blank that too. */

@@ -81,6 +81,17 @@ class CredentialProcessOutputTest {
     }
 
     @Test
+    void aHugeVersionIsNotWrittenOutInTheMessage() {
+        // Found on review (CredentialProcessOutputFuzzTest bounds message lengths): toPlainString() wrote 1e999999999
+        // out as a billion digits and ran the JVM out of memory instead of refusing the answer.
+        assertThatThrownBy(() -> parse("\"Version\": 1e999999999, " + ID + ", " + SECRET))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Version must be the number 1, but is a number other than 1");
+        assertThatThrownBy(() -> parse("\"Version\": 2.5e1, " + ID + ", " + SECRET))
+                .hasMessage("Version must be the number 1, but is 25");
+    }
+
+    @Test
     void acceptsVersionWrittenAsOnePointZero() {
         assertThat(parse("\"Version\": 1.0, " + ID + ", " + SECRET).accessKeyId())
                 .isEqualTo(FakeSecrets.ACCESS_KEY_ID);

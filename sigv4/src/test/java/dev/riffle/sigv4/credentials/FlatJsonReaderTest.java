@@ -72,6 +72,15 @@ class FlatJsonReaderTest {
     }
 
     @Test
+    void rejectsANumberBigDecimalCannotHoldWithItsOwnException() {
+        // Found by CredentialProcessOutputFuzzTest: valid JSON, but BigDecimal's scale is an int, and its
+        // NumberFormatException ("Too many nonzero exponent digits.") escaped instead of the reader's own error.
+        assertThatThrownBy(() -> FlatJsonReader.read("{\"Version\": 11e33333333333333333333}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid JSON at character 12: a number whose exponent is out of range");
+    }
+
+    @Test
     void rejectsAnUnescapedControlCharacter() {
         assertThatThrownBy(() -> FlatJsonReader.read("{\"a\": \"line\nbreak\"}"))
                 .hasMessage("invalid JSON at character 11: a control character inside a string (it must be escaped)");

@@ -49,6 +49,32 @@ class StderrExcerptTest {
     }
 
     @Test
+    void blanksATokenAsLongAsStdoutMayBeWithoutOverflowingTheStack() {
+        // Found by CredentialProcessOutputFuzzTest: the pattern that found the values recursed once per character, so
+        // a failing command with a long token (2 KiB was enough at the default 1 MiB stack) threw StackOverflowError
+        // instead of the CredentialsException that quotes its stderr.
+        String token = FakeSecrets.TOKEN.repeat(2000);
+        String answer = "{\"Version\": 1, \"SessionToken\": \"" + token + "\"}";
+        String echoed = ("echo: " + answer).substring(0, ShellCommand.STDERR_LIMIT);
+
+        String excerpt = StderrExcerpt.of(result(answer, echoed, true));
+
+        assertThat(excerpt).isEqualTo("; stderr: echo: {\"Version\": 1, \"SessionToken\": \"*** [cut at 1024 bytes]");
+    }
+
+    @Test
+    void blanksValuesAfterAQuoteThatDoesNotPairUp() {
+        // Found by CredentialProcessOutputFuzzTest: a value that lost its closing quote swallowed the next member's
+        // ": \"", and the secret after it was quoted as it was.
+        String broken = "{\"AccessKeyId\": \"AKIDEXAMPLE: \"" + FakeSecrets.SECRET + "\"}";
+
+        String excerpt = StderrExcerpt.of(result(broken, "printed " + broken, false));
+
+        FakeSecrets.assertNoSecretIn(excerpt);
+        assertThat(excerpt).isEqualTo("; stderr: printed {\"AccessKeyId\": \"***\"***\"}");
+    }
+
+    @Test
     void leavesShortValuesAlone() {
         assertThat(StderrExcerpt.of(result("{\"a\": \"ok\"}", "ok then", false))).isEqualTo("; stderr: ok then");
     }
