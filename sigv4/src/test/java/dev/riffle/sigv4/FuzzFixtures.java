@@ -65,4 +65,26 @@ final class FuzzFixtures {
         }
         return unknown;
     }
+
+    /** What an edited request should do: verify, be refused, or either (the edit's effect is not known). */
+    enum Expect { VERIFIES, FAILS, EITHER }
+
+    /**
+     * Runs {@code verification} and checks the outcome against {@code expect}, and a refusal's reason and message.
+     *
+     * @return the verified request, or null if it was refused
+     */
+    static VerifiedRequest verifyAsExpected(java.util.function.Supplier<VerifiedRequest> verification, Expect expect) {
+        VerifiedRequest verified;
+        try {
+            verified = verification.get();
+        } catch (SignatureVerificationException refusal) {
+            assertThat(expect).as("refused (%s: %s) though nothing signed changed", refusal.reason(),
+                    refusal.getMessage()).isNotEqualTo(Expect.VERIFIES);
+            assertRequestRefusal(refusal);
+            return null;
+        }
+        assertThat(expect).as("verified though a signed part changed").isNotEqualTo(Expect.FAILS);
+        return verified;
+    }
 }
