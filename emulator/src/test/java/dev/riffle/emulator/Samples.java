@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The committed samples (audio, script, transcript), found through {@code -Driffle.samples} or beside the module. */
-final class Samples {
+public final class Samples {
 
     private Samples() {
     }
 
-    static Path dir() {
+    /** The samples directory; fails, naming where it looked, if it is not there. */
+    public static Path dir() {
         String configured = System.getProperty("riffle.samples");
         Path dir = configured != null ? Paths.get(configured) : Paths.get("..", "samples");
         if (!Files.isDirectory(dir)) {

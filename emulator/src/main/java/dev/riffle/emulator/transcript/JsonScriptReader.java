@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.riffle.transcribe.model.LanguageCode;
 import dev.riffle.transcribe.model.PiiEntityType;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -83,6 +84,10 @@ final class JsonScriptReader {
             } catch (JsonProcessingException notJson) {
                 throw reader.notJson(notJson);
             }
+        } catch (CharConversionException notText) {
+            // Jackson guesses UTF-16 or UTF-32 from the first bytes and fails on bytes that are neither.
+            throw new ScriptFormatException(source, 0, 0, null,
+                    "not JSON text (save the script as UTF-8): " + notText.getMessage());
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible); // the input is in memory
         }
@@ -297,6 +302,10 @@ final class JsonScriptReader {
 
     private double seconds() throws IOException {
         double seconds = number();
+        if (!Double.isFinite(seconds)) {
+            // A number past Double.MAX_VALUE (1e309) reads as Infinity, a time no audio ever reaches.
+            throw fail("a time must be a finite number of seconds, not " + parser.getText());
+        }
         if (seconds < 0) {
             throw fail("a time cannot be negative: " + parser.getText() + " s");
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A script of plain words ({@code .txt}, UTF-8): what is said, with no timing. A {@link StreamTranscriber} lays
@@ -24,6 +25,12 @@ import java.util.Objects;
  * @param words the words in order
  */
 public record PlainTextScript(String source, List<ScriptWord> words) implements TranscriptScript {
+
+    /**
+     * What separates words: any {@link Character#isWhitespace} character, as {@code strip()} uses, not only the
+     * ASCII ones of {@code \s}, so that an ideographic or em space, or a line separator, also ends a word.
+     */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\p{javaWhitespace}+");
 
     /** Characters that enclose words in prose but never appear in a transcript. */
     private static final String ENCLOSING = "\"“”‘’«»()[]{}";
@@ -46,7 +53,7 @@ public record PlainTextScript(String source, List<ScriptWord> words) implements 
     /** The script in {@code text}. */
     public static PlainTextScript parse(String source, String text) {
         List<ScriptWord> words = new ArrayList<>();
-        for (String token : text.strip().split("\\s+")) {
+        for (String token : WHITE_SPACE.split(text.strip())) {
             addToken(words, stripEnclosing(token));
         }
         return new PlainTextScript(source, words);

@@ -187,6 +187,25 @@ class JsonScriptReaderTest {
     }
 
     @Test
+    void bytesThatAreNoTextEncodingAreRefusedAsAScriptError() {
+        // Found by JsonScriptReaderFuzzTest: Jackson reads these first bytes as UTF-32 of an unknown byte order.
+        byte[] bytes = {0, 0, 8, 0, 5, '#'};
+
+        assertThatThrownBy(() -> JsonScriptReader.read("talk.json", bytes))
+                .isInstanceOf(ScriptFormatException.class)
+                .hasMessageStartingWith("talk.json: not JSON text (save the script as UTF-8)");
+    }
+
+    @Test
+    void aTimeTooLargeForADoubleIsRefused() {
+        // Found with JsonScriptReaderFuzzTest's property (finite times): 1e309 reads as Infinity.
+        assertThat(failure(word("'text': 'Hi', 'start': 0, 'end': 1e309")).getMessage())
+                .contains("segments[0].words[0].end: a time must be a finite number of seconds, not 1e309");
+        assertThat(failure("{'segments': [{'end': 1e400, 'words': [{'text': 'Hi', 'start': 0, 'end': 1}]}]}")
+                .getMessage()).contains("segments[0].end: a time must be a finite number of seconds, not 1e400");
+    }
+
+    @Test
     void aJsonFileIsReadAsATimedScript(@TempDir Path directory) throws Exception {
         Path file = Files.writeString(directory.resolve("talk.json"),
                 "{\"segments\": [{\"words\": [{\"text\": \"Hi.\", \"start\": 0, \"end\": 0.4}]}]}");

@@ -33,6 +33,14 @@ class PlainTextScriptTest {
     }
 
     @Test
+    void unicodeWhiteSpaceSeparatesWordsToo() {
+        // Found by PlainTextScriptFuzzTest: "G\u001ck:" was one word with a separator inside it.
+        PlainTextScript script = PlainTextScript.parse("talk.txt", "G\u001ck: \u3000one\u2028two\u2003three");
+
+        assertThat(script.words()).extracting(ScriptWord::spoken).containsExactly("G", "k", "one", "two", "three");
+    }
+
+    @Test
     void anEmptyScriptHasNoWords() {
         assertThat(PlainTextScript.parse("empty.txt", " \n ").words()).isEmpty();
     }
