@@ -4,7 +4,6 @@ import dev.riffle.eventstream.EventStreamException;
 import dev.riffle.eventstream.MessageDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -14,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The WebSocket front end of a session (spec 4.2, 4.3): one event-stream message per binary frame, signed or bare;
@@ -25,12 +25,15 @@ import io.netty.util.concurrent.EventExecutor;
 final class WebSocketSession extends ChannelInboundHandlerAdapter implements SessionChannel {
 
     static final String UNEXPECTED_FRAME = "Unexpected WebSocket frame received.";
+    /** How long, after our close frame, the client has to answer with its own before the connection is closed. */
+    static final long LINGER_MILLIS = 2_000;
 
     private final TranscriptionSession session;
     private final MessageDecoder decoder = new MessageDecoder();
     private ChannelHandlerContext ctx;
     private boolean closing;
     private boolean closeSent;
+    private boolean closeReceived;
 
     WebSocketSession(TranscriptionSession session) {
         this.session = session;
@@ -44,7 +47,9 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Ses
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            if (msg instanceof BinaryWebSocketFrame frame) {
+            if (closeSent) {
+                lingerRead(msg);
+            } else if (msg instanceof BinaryWebSocketFrame frame) {
                 onBinary(frame.content());
             } else if (msg instanceof CloseWebSocketFrame close) {
                 onClose(close.statusCode());
@@ -84,6 +89,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Ses
     }
 
     private void onClose(int code) {
+        closeReceived = true;
         if (code == 1000 || code == -1) {
             closing = true;
             session.onEndOfInput(); // finalizes, sends what is left, then answers with our close
@@ -153,12 +159,33 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Ses
         ctx.channel().config().setAutoRead(false);
     }
 
-    /** Sends our close frame once, then closes the connection. */
+    /**
+     * Sends our close frame once, then closes the connection when the client answers with its own, or after
+     * {@link #LINGER_MILLIS}. Closing at once would close with the client's later frames unread, and the kernel
+     * answers such a close with RST instead of FIN: a client that has not yet read our last events and close frame
+     * then loses them, because the RST discards its receive buffer, and sees only "connection reset" instead of
+     * the service's error. RFC 6455 (sections 1.4 and 7.1.1) closes the TCP connection once close frames went both
+     * ways.
+     */
     private void closeWith(int code, String reason) {
         if (closeSent || !ctx.channel().isActive()) {
             return;
         }
         closeSent = true;
-        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(written -> {
+            if (!written.isSuccess() || closeReceived) {
+                ctx.close(); // the handshake is complete: the client sends nothing after its close frame
+                return;
+            }
+            ctx.channel().config().setAutoRead(true); // a stalled session reads again, to drain
+            ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** After our close frame: everything the client still sends is read and dropped, until its close frame. */
+    private void lingerRead(Object msg) {
+        if (msg instanceof CloseWebSocketFrame) {
+            ctx.close();
+        }
     }
 }
