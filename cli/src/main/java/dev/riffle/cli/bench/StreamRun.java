@@ -36,6 +36,8 @@ final class StreamRun implements TranscriptSink, BiConsumer<Void, Throwable> {
     volatile long dueAt = NOT_DUE;
     private volatile LoadStream stream;
     private volatile boolean finished;
+    /** Whether {@link #finish} has run, under its lock; {@link #finished} is set only once the counts are in. */
+    private boolean counted;
     private long startedAt;
     private int next;
 
@@ -202,12 +204,22 @@ final class StreamRun implements TranscriptSink, BiConsumer<Void, Throwable> {
 
     // ---- the end ----
 
+    /**
+     * Counts the stream's outcome once, then marks it finished. In that order: the run reports as soon as every
+     * stream is marked, so a mark set before the counts let a report show a stream completed but its transcript
+     * not yet found correct (the first, cold comparison takes long enough for the monitor to look in between).
+     */
     private synchronized void finish(Throwable error) {
-        if (finished) {
+        if (counted) {
             return;
         }
-        finished = true;
+        counted = true;
         dueAt = NOT_DUE;
+        count(error);
+        finished = true;
+    }
+
+    private void count(Throwable error) {
         if (error != null) {
             figures.failed(client.errorType(error));
             return;
