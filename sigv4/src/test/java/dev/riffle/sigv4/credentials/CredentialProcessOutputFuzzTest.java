@@ -112,15 +112,7 @@ class CredentialProcessOutputFuzzTest {
     }
 
     /** A credential_process answer of the fuzzer's making, and whether it is one riffle must accept. */
-    private static final class Answer {
-
-        private final String json;
-        private final boolean wellFormed;
-
-        private Answer(String json, boolean wellFormed) {
-            this.json = json;
-            this.wellFormed = wellFormed;
-        }
+    private record Answer(String json, boolean wellFormed) {
 
         static Answer build(FuzzedDataProvider data) {
             String version = data.pickValue(List.of("1", "1.0", "10e-1", "2", "\"1\"", "true", "null", "FUZZ"));

@@ -33,11 +33,7 @@ class ExceptionPayloadJsonFuzzTest {
     void readsOrRefusesCleanly(FuzzedDataProvider data) {
         String typeHeader = data.consumeBoolean() ? data.consumeString(40) : null;
         int status = data.consumeInt(0, 599);
-        byte[] payload = switch (data.consumeInt(0, 3)) {
-            case 0 -> FuzzJson.document(data, FuzzJson.ERROR_BODY);
-            case 1 -> FuzzJson.mutated(data, RECORDED.get(data.consumeInt(0, RECORDED.size() - 1)));
-            default -> data.consumeRemainingAsBytes();
-        };
+        byte[] payload = FuzzJson.payload(data, FuzzJson.ERROR_BODY, RECORDED);
 
         ExceptionPayload body = PayloadFuzzing.readAllWays(payload, ExceptionPayloadJson::parse,
                 ExceptionPayloadJson::parse, "exception");

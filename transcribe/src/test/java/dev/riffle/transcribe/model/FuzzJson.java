@@ -86,6 +86,18 @@ public final class FuzzJson {
         return new Arr(element);
     }
 
+    /**
+     * A payload as the fuzzer picks: a quarter built to {@code shape}, a quarter a recorded payload mutated, the
+     * other half raw bytes.
+     */
+    public static byte[] payload(FuzzedDataProvider data, Shape shape, java.util.List<byte[]> recorded) {
+        return switch (data.consumeInt(0, 3)) {
+            case 0 -> document(data, shape);
+            case 1 -> mutated(data, recorded.get(data.consumeInt(0, recorded.size() - 1)));
+            default -> data.consumeRemainingAsBytes();
+        };
+    }
+
     /** A document of roughly {@code shape}, then possibly cut short or spliced with fuzzer bytes. */
     public static byte[] document(FuzzedDataProvider data, Shape shape) {
         FuzzJson json = new FuzzJson(data);

@@ -31,11 +31,7 @@ class TranscriptEventJsonFuzzTest {
 
     @FuzzTest(maxDuration = "${jazzer.max_duration:30s}")
     void readsOrRefusesCleanly(FuzzedDataProvider data) {
-        byte[] payload = switch (data.consumeInt(0, 3)) {
-            case 0 -> FuzzJson.document(data, FuzzJson.TRANSCRIPT_EVENT);
-            case 1 -> FuzzJson.mutated(data, RECORDED.get(data.consumeInt(0, RECORDED.size() - 1)));
-            default -> data.consumeRemainingAsBytes();
-        };
+        byte[] payload = FuzzJson.payload(data, FuzzJson.TRANSCRIPT_EVENT, RECORDED);
 
         TranscriptEvent event = PayloadFuzzing.readAllWays(payload, TranscriptEventJson::parse,
                 TranscriptEventJson::parse, "TranscriptEvent");
