@@ -161,11 +161,13 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Ses
 
     /**
      * Sends our close frame once, then closes the connection when the client answers with its own, or after
-     * {@link #LINGER_MILLIS}. Closing at once would close with the client's later frames unread, and the kernel
-     * answers such a close with RST instead of FIN: a client that has not yet read our last events and close frame
-     * then loses them, because the RST discards its receive buffer, and sees only "connection reset" instead of
-     * the service's error. RFC 6455 (sections 1.4 and 7.1.1) closes the TCP connection once close frames went both
-     * ways.
+     * {@link #LINGER_MILLIS}. Closing at once would leave the client's later frames unread or arriving at a closed
+     * socket, and the kernel answers both with RST instead of FIN: the client's next send then fails ("broken pipe",
+     * "connection reset"), and a client that gives up on a failed send (riffle's own Netty transport closes its
+     * channel) never reads the last events and close frame already waiting in its receive buffer, and reports the
+     * connection's failure instead of the service's error. RFC 6455 (sections 1.4, 5.5.1 and 7.1.1) closes the TCP
+     * connection once close frames went both ways. {@code EmulatorWebSocketTest} sends on after the close and reads
+     * late on purpose.
      */
     private void closeWith(int code, String reason) {
         if (closeSent || !ctx.channel().isActive()) {
