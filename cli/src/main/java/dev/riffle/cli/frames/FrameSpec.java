@@ -1,5 +1,6 @@
 package dev.riffle.cli.frames;
 
+import dev.riffle.eventstream.EventStreamConstants;
 import dev.riffle.eventstream.HeaderBlock;
 import dev.riffle.eventstream.MessageEncoder;
 import java.nio.ByteBuffer;
@@ -18,6 +19,21 @@ import java.util.List;
  */
 record FrameSpec(HeaderBlock headers, byte[] payload, Integer totalLength, Integer headersLength, Integer preludeCrc,
                  Integer messageCrc) {
+
+    /**
+     * Checks that the frame is one decoders take, so that {@link #encode} cannot fail on its size.
+     *
+     * @throws FrameFormatException if the frame would be over 24 MiB
+     *                              ({@link EventStreamConstants#DEFAULT_MAX_MESSAGE_LENGTH}), the default limit of
+     *                              every decoder that follows the spec, riffle's included
+     */
+    FrameSpec {
+        long length = (long) EventStreamConstants.MIN_MESSAGE_LENGTH + headers.length() + payload.length;
+        if (length > EventStreamConstants.DEFAULT_MAX_MESSAGE_LENGTH) {
+            throw new FrameFormatException("the frame would be " + length + " bytes, over the limit of "
+                    + EventStreamConstants.DEFAULT_MAX_MESSAGE_LENGTH + " (24 MiB) that decoders apply");
+        }
+    }
 
     /**
      * The encoded frame. Given fields must agree with the computed ones unless {@code keepGiven}, in which case they

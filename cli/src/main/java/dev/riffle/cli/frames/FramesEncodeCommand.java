@@ -3,12 +3,9 @@ package dev.riffle.cli.frames;
 import dev.riffle.cli.Main;
 import dev.riffle.eventstream.MessageEncoder;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,12 +16,23 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code riffle frames encode [FILE]}: JSON Lines in the conformance schema to binary frames. Length and CRC fields
  * may be absent and are computed; when given they must match, unless {@code --keep-given}.
+ *
+ * <p>Limits, so that what is written is what a decoder at its default limits reads back, and an endless line from a
+ * pipe cannot fill the heap: a line is at most {@link #MAX_LINE_BYTES} bytes of UTF-8 (40 MiB: the largest frame in
+ * base64, with room for its JSON), a frame at most 24 MiB, with at most 1,024 headers. A line past a limit, or not
+ * UTF-8, stops the command with its line number; the frames of the lines before it have been written.
  */
 @Command(name = "encode", mixinStandardHelpOptions = true,
         description = {"Encode JSON Lines from FILE (or standard input) into binary frames on standard output.",
                 "total_length, headers_length, prelude_crc and message_crc may be absent: they are computed. When "
-                        + "given they must match what is computed, unless --keep-given."})
+                        + "given they must match what is computed, unless --keep-given.",
+                "Input is UTF-8; a line is at most 40 MiB, a frame at most 24 MiB with at most 1024 headers (the "
+                        + "limits of decoders). On a bad line, the frames before it are written, then the line number "
+                        + "and reason go to standard error and the exit status is 1."})
 final class FramesEncodeCommand implements Callable<Integer> {
+
+    /** The longest line read, in bytes; see {@link FrameJsonReader#MAX_LINE_LENGTH}. */
+    static final int MAX_LINE_BYTES = FrameJsonReader.MAX_LINE_LENGTH;
 
     @CommandLine.ParentCommand
     private FramesCommand frames;
@@ -41,20 +49,22 @@ final class FramesEncodeCommand implements Callable<Integer> {
         OutputStream out = new BufferedOutputStream(frames.streams().out(), 64 * 1024);
         MessageEncoder encoder = new MessageEncoder();
         int lineNumber = 0;
-        try (InputStream in = frames.open(file);
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                lineNumber++;
+        try (InputStream in = frames.open(file)) {
+            BoundedLines lines = new BoundedLines(in, MAX_LINE_BYTES);
+            while (true) {
+                lineNumber++; // before reading: a line that is too long or not UTF-8 is refused with its number
+                String line = lines.next();
+                if (line == null) {
+                    return 0;
+                }
                 if (!line.isBlank()) {
                     out.write(FrameJsonReader.read(line).encode(encoder, keepGiven));
                 }
             }
-            return 0;
         } catch (NoSuchFileException e) {
             frames.streams().err().println("riffle frames encode: " + file + ": no such file");
             return Main.EXIT_USAGE;
-        } catch (FrameFormatException | IllegalArgumentException e) {
+        } catch (FrameFormatException e) {
             out.flush();
             frames.streams().err().println("riffle frames encode: line " + lineNumber + ": " + e.getMessage());
             return Main.EXIT_REJECTED;
