@@ -196,6 +196,8 @@ public sealed interface HeaderValue
     /**
      * Type 6. The record owns a private copy of the bytes; {@link #value()} and {@link #asBytes()} return
      * copies.
+     *
+     * @param value the bytes, copied on the way in and on the way out
      */
     record ByteArrayValue(byte[] value) implements HeaderValue {
         /** Copies {@code value}; at most {@value EventStreamConstants#MAX_HEADER_VALUE_LENGTH} bytes. */
@@ -213,6 +215,7 @@ public sealed interface HeaderValue
             return HeaderType.BYTE_ARRAY;
         }
 
+        /** A copy of the bytes: the record's own stay private, so a caller cannot change a header. */
         @Override
         public byte[] value() {
             return value.clone();
