@@ -72,9 +72,15 @@ public final class StartStreamTranscriptionRequest {
     /**
      * The parameters that are set, as HTTP/2 request headers in the model's order:
      * {@code x-amzn-transcribe-language-code -> en-US}, ...
+     *
+     * <p>A header value cannot start or end with whitespace (RFC 9110 section 5.5; RFC 9113 section 8.2.1 makes
+     * such a request malformed), and the model lets {@code pii-entity-types} do both ({@code " NAME"}): values are
+     * written without it, which is how an HTTP recipient reads them anyway.
      */
     public Map<String, String> toHeaders() {
-        return wireMap(RequestParameter::headerName);
+        Map<String, String> headers = wireMap(RequestParameter::headerName);
+        headers.replaceAll((name, value) -> withoutSurroundingWhitespace(value));
+        return headers;
     }
 
     /**
@@ -310,6 +316,19 @@ public final class StartStreamTranscriptionRequest {
         Map<String, String> wire = new LinkedHashMap<>();
         values.forEach((parameter, value) -> wire.put(name.apply(parameter), value));
         return wire;
+    }
+
+    /** {@code value} without leading and trailing spaces and tabs, HTTP's optional whitespace. */
+    private static String withoutSurroundingWhitespace(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     private static StartStreamTranscriptionRequest fromWire(Map<String, String> wire,

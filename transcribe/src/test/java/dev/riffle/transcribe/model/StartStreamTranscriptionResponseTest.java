@@ -69,6 +69,21 @@ class StartStreamTranscriptionResponseTest {
                 entry("x-amzn-transcribe-show-speaker-label", "true"));
     }
 
+    /**
+     * Found by the emulator's RequestParametersFuzzTest: {@code " NAME"} satisfies the model's pattern for
+     * pii-entity-types, but no header value may start or end with a space, and Netty refused to write the echo.
+     */
+    @Test
+    void echoedValuesAreWrittenWithoutSurroundingWhitespace() {
+        StartStreamTranscriptionRequest request = StartStreamTranscriptionRequest.builder()
+                .languageCode(LanguageCode.EN_US).mediaEncoding(MediaEncoding.PCM).mediaSampleRateHertz(16000)
+                .contentRedactionType(ContentRedactionType.PII).piiEntityTypes(" NAME, SSN ").build().validate();
+
+        assertThat(StartStreamTranscriptionResponse.of("r", request).toHeaders())
+                .containsEntry("x-amzn-transcribe-pii-entity-types", "NAME, SSN");
+        assertThat(request.toHeaders()).containsEntry("x-amzn-transcribe-pii-entity-types", "NAME, SSN");
+    }
+
     @Test
     void headersRoundTrip() {
         StartStreamTranscriptionResponse response = StartStreamTranscriptionResponse.of("req-1",
