@@ -99,7 +99,8 @@ public final class Emulator implements AutoCloseable {
         return timed.repeatedEvery(config.scriptRepeat, config.maxStreamDuration);
     }
 
-    private static TranscriptScript loadScript(Path file) {
+    /** The script at {@code file}, or null for none; package-private for the tests that use the samples. */
+    static TranscriptScript loadScript(Path file) {
         if (file == null) {
             return null;
         }
@@ -110,8 +111,11 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** The transcript engine of one stream: events from the script, in step with the stream's audio. */
-    private static Transcription transcriber(TranscriptScript script, StartStreamTranscriptionRequest request,
+    /**
+     * The transcript engine of one stream: events from the script, in step with the stream's audio. Package-private
+     * for the tests that feed it every request validation lets through.
+     */
+    static Transcription transcriber(TranscriptScript script, StartStreamTranscriptionRequest request,
                                              ResultIdGenerator ids) {
         StreamTranscriber engine = new StreamTranscriber(script,
                 TranscriptionSettings.fromRequest(request, request.numberOfChannels().orElse(1)), ids,
@@ -130,7 +134,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** Audio time as the service counts it (spec 5.4): PCM by bytes, FLAC by its frames, Ogg Opus by its pages. */
-    private static AudioClock audioClock(StartStreamTranscriptionRequest request) {
+    static AudioClock audioClock(StartStreamTranscriptionRequest request) {
         dev.riffle.transcribe.audio.AudioClock clock = dev.riffle.transcribe.audio.AudioClock.of(new AudioFormat(
                 request.mediaEncoding().orElse(MediaEncoding.PCM), request.mediaSampleRateHertz().orElse(16_000),
                 request.numberOfChannels().orElse(1)));

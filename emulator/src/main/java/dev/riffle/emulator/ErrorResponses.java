@@ -32,6 +32,7 @@ final class ErrorResponses {
         return ("{\"" + key + "\":" + jsonString(message) + "}").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@code s} as a JSON string: whatever it holds, the body stays one JSON value that reads back as {@code s}. */
     static String jsonString(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -43,7 +44,9 @@ final class ErrorResponses {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    // A lone surrogate has no UTF-8 form (the encoder would write '?'); escaped, any surrogate
+                    // reads back as itself.
+                    if (c < 0x20 || Character.isSurrogate(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -107,6 +107,12 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
                     + " over HTTP/2, not " + headers.method() + " " + path));
             return;
         }
+        String query = path.length() > bare.length() ? path.substring(bare.length() + 1) : "";
+        if (WebSocketUpgrade.decodedQuery(query).isEmpty()) {
+            // The signature covers the query: one that cannot be decoded cannot be verified either.
+            reject(new Admission.Refusal(400, "BadRequestException", WebSocketUpgrade.MALFORMED_QUERY));
+            return;
+        }
         Admission.Outcome outcome = Admission.admit(context, () -> context.verifier.verify(toSignable(headers)),
                 () -> StartStreamTranscriptionRequest.fromHeaders(plainHeaders(headers)), session);
         if (!outcome.accepted()) {
@@ -114,10 +120,7 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
             return;
         }
         session.start(this, outcome, TranscriptionSession.Framing.SIGNED);
-        Http2Headers response = new DefaultHttp2Headers().status("200");
-        StartStreamTranscriptionResponse.of(requestId, outcome.request().toBuilder().sessionId(outcome.sessionId())
-                .build()).toHeaders().forEach((name, value) -> response.add(name.toLowerCase(Locale.ROOT), value));
-        response.add("content-type", "application/json");
+        Http2Headers response = acceptedHeaders(requestId, outcome);
         Duration delay = session.takeHeaderDelay();
         if (delay.isZero()) {
             ctx.writeAndFlush(new DefaultHttp2HeadersFrame(response, false));
@@ -125,6 +128,14 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
             ctx.executor().schedule(() -> ctx.writeAndFlush(new DefaultHttp2HeadersFrame(response, false)),
                     delay.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The 200 response's headers (spec 2.5): the request id, then the echo of the parameters with the session id. */
+    static Http2Headers acceptedHeaders(String requestId, Admission.Outcome outcome) {
+        Http2Headers response = new DefaultHttp2Headers().status("200");
+        StartStreamTranscriptionResponse.of(requestId, outcome.request().toBuilder().sessionId(outcome.sessionId())
+                .build()).toHeaders().forEach((name, value) -> response.add(name.toLowerCase(Locale.ROOT), value));
+        return response.add("content-type", "application/json");
     }
 
     private void reject(Admission.Refusal refusal) {
@@ -212,7 +223,8 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
         return request.build();
     }
 
-    private static Map<String, String> plainHeaders(Http2Headers headers) {
+    /** The request's headers as the parameter parser takes them; the pseudo-headers are not parameters. */
+    static Map<String, String> plainHeaders(Http2Headers headers) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<CharSequence, CharSequence> h : headers) {
             out.put(h.getKey().toString(), h.getValue().toString());

@@ -22,7 +22,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +40,12 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     /** The longest presigned URL life the service accepts. */
     static final Duration MAX_EXPIRES = Duration.ofSeconds(300);
     private static final int MAX_FRAME = 1 << 20;
+    /**
+     * The refusal of a query whose percent-escapes are broken. [inferred] The service's answer is not known; it
+     * cannot read the parameters, so a 400 naming the problem. The query is not quoted: it holds the credential.
+     */
+    static final String MALFORMED_QUERY = "The request's query string is not valid URL encoding: a '%' must be "
+            + "followed by two hexadecimal digits.";
 
     private final EmulatorContext context;
     private final boolean tls;
@@ -74,11 +82,13 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
             return;
         }
         SignableRequest.Builder signable = SignableRequest.builder("GET", path);
-        Map<String, String> parameters = new LinkedHashMap<>();
-        UriEncoding.parseQuery(rawQuery).forEach(p -> {
-            signable.query(p.name(), p.value());
-            parameters.putIfAbsent(p.name(), p.value());
-        });
+        List<SignableRequest.Param> query = decodedQuery(rawQuery).orElse(null);
+        if (query == null) {
+            refuse(ctx, requestId, new Admission.Refusal(400, "BadRequestException", MALFORMED_QUERY));
+            return;
+        }
+        query.forEach(p -> signable.query(p.name(), p.value()));
+        Map<String, String> parameters = parameters(query);
         request.headers().forEach(h -> signable.header(h.getKey(), h.getValue()));
         TranscriptionSession session = new TranscriptionSession(context);
         Admission.Outcome outcome = Admission.admit(context,
@@ -105,6 +115,31 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * The query's parameters, URL-decoded; empty if a percent-escape is truncated or not hex. Such a URL cannot have
+     * been presigned by an SDK, and its parameters cannot be read: the front end refuses it before it verifies.
+     */
+    static Optional<List<SignableRequest.Param>> decodedQuery(String rawQuery) {
+        try {
+            return Optional.of(UriEncoding.parseQuery(rawQuery));
+        } catch (IllegalArgumentException badEscape) {
+            return Optional.empty();
+        }
+    }
+
+    /** The request's parameters from its decoded query: the first value of each name. */
+    static Map<String, String> parameters(List<SignableRequest.Param> query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        query.forEach(p -> parameters.putIfAbsent(p.name(), p.value()));
+        return parameters;
+    }
+
+    /** The handshake response's headers: the request id and the session id (spec 4.1: no other echo). */
+    static HttpHeaders handshakeHeaders(String requestId, String sessionId) {
+        return new DefaultHttpHeaders().add("x-amzn-request-id", requestId)
+                .add("x-amzn-transcribe-session-id", sessionId);
+    }
+
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, TranscriptionSession session,
                          Admission.Outcome outcome, String requestId) {
         String url = (tls ? "wss://" : "ws://") + request.headers().get(HttpHeaderNames.HOST) + PATH;
@@ -115,8 +150,7 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
             session.stop();
             return;
         }
-        HttpHeaders headers = new DefaultHttpHeaders().add("x-amzn-request-id", requestId)
-                .add("x-amzn-transcribe-session-id", outcome.sessionId());
+        HttpHeaders headers = handshakeHeaders(requestId, outcome.sessionId());
         handshaker.handshake(ctx.channel(), request, headers, ctx.newPromise()).addListener(f -> {
             if (!f.isSuccess()) {
                 session.stop();
