@@ -55,12 +55,14 @@ public final class AudioClock {
         });
     }
 
-    /** Takes the next {@code length} bytes of the stream, from {@code bytes[offset]}. */
+    /**
+     * Takes the next {@code length} bytes of the stream, from {@code bytes[offset]}.
+     *
+     * @throws IllegalStateException after {@link #endOfStream()}
+     */
     public void feed(byte[] bytes, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        if (ended) {
-            throw new IllegalStateException("audio fed after the end of the stream");
-        }
+        requireNotEnded();
         bytesReceived += length;
         if (scanner == null) {
             advanceTo(AudioTime.nanos(bytesReceived / format.pcmFrameBytes(), format.sampleRate()));
@@ -69,8 +71,13 @@ public final class AudioClock {
         }
     }
 
-    /** Takes the remaining bytes of {@code piece} as the next bytes of the stream; its position is left as it is. */
+    /**
+     * Takes the remaining bytes of {@code piece} as the next bytes of the stream; its position is left as it is.
+     *
+     * @throws IllegalStateException after {@link #endOfStream()}, even for an empty piece
+     */
     public void feed(ByteBuffer piece) {
+        requireNotEnded(); // here too: an empty direct buffer never reaches feed(byte[], ...)
         if (piece.hasArray()) {
             feed(piece.array(), piece.arrayOffset() + piece.position(), piece.remaining());
             return;
@@ -120,6 +127,12 @@ public final class AudioClock {
     /** The encoding this clock was made for. */
     public MediaEncoding encoding() {
         return format.encoding();
+    }
+
+    private void requireNotEnded() {
+        if (ended) {
+            throw new IllegalStateException("audio fed after the end of the stream");
+        }
     }
 
     private void advanceTo(long nanos) {

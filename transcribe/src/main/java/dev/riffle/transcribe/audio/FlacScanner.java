@@ -121,7 +121,7 @@ final class FlacScanner implements ContainerScanner {
         switch (state) {
             case MAGIC -> {
                 if (fixed[0] != 'f' || fixed[1] != 'L' || fixed[2] != 'a' || fixed[3] != 'C') {
-                    fail("not a FLAC stream: it does not start with \"fLaC\"");
+                    fail("not a FLAC stream: no \"fLaC\" at byte 0");
                     return;
                 }
                 state = State.BLOCK_HEADER;
@@ -151,7 +151,7 @@ final class FlacScanner implements ContainerScanner {
             case STREAMINFO -> {
                 info = FlacStreamInfo.parse(fixed, 0);
                 if (info.sampleRate() == 0) {
-                    fail("FLAC STREAMINFO gives a sample rate of 0");
+                    fail("FLAC STREAMINFO at byte " + (received - FlacStreamInfo.LENGTH) + " gives a sample rate of 0");
                     return;
                 }
                 state = State.SKIP_BLOCK;

@@ -131,7 +131,7 @@ final class OggOpusScanner implements ContainerScanner {
             opusHead = (header[5] & BOS_FLAG) == 0 ? null
                     : OpusHead.parse(bodyStart, 0, Math.min(bodyLength, KEPT_BODY_BYTES));
             if (opusHead == null) {
-                failure = "the first Ogg page does not start an Opus stream (no OpusHead)";
+                failure = "the first Ogg page, at byte " + pageOffset + ", does not start an Opus stream (no OpusHead)";
                 return;
             }
             opusSerial = serial;

@@ -7,6 +7,7 @@ import dev.riffle.transcribe.model.MediaEncoding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -135,13 +136,36 @@ class AudioClockTest {
         AudioClock flac = AudioClock.of(FLAC);
         byte[] wav = Wav.pcm16(16_000, 1, new byte[3_200]);
         flac.feed(wav, 0, wav.length);
-        assertThat(flac.malformation()).contains("not a FLAC stream: it does not start with \"fLaC\"");
+        assertThat(flac.malformation()).contains("not a FLAC stream: no \"fLaC\" at byte 0");
         assertThat(flac.audioNanos()).isZero();
         assertThat(flac.bytesReceived()).isEqualTo(wav.length);
 
         AudioClock opus = AudioClock.of(OPUS);
         opus.feed(wav, 0, wav.length);
         assertThat(opus.malformation()).contains("no Ogg page at byte 0 (\"OggS\" expected)");
+    }
+
+    /**
+     * The class promises every malformation "with its byte offset"; these two, and the missing "fLaC" above, named
+     * none. Found by {@link AudioClockFuzzTest}.
+     */
+    @Test
+    void malformationsAtTheStartNameTheirByteOffsetToo() {
+        AudioClock rateZero = AudioClock.of(FLAC);
+        byte[] flac = Fixtures.bytes(Fixtures.resource(Fixtures.FLAC_16K_MONO));
+        // STREAMINFO's body starts at byte 8; its 20-bit rate at byte 18 (RFC 9639, section 8.2).
+        flac[18] = 0;
+        flac[19] = 0;
+        flac[20] &= 0x0F;
+        rateZero.feed(flac, 0, flac.length);
+        assertThat(rateZero.malformation()).contains("FLAC STREAMINFO at byte 8 gives a sample rate of 0");
+
+        AudioClock noOpusHead = AudioClock.of(OPUS);
+        byte[] vorbis = OggPages.page(0x02, 0, 1, 0, "\u0001vorbis and more than nineteen bytes".getBytes(
+                StandardCharsets.US_ASCII));
+        noOpusHead.feed(vorbis, 0, vorbis.length);
+        assertThat(noOpusHead.malformation())
+                .contains("the first Ogg page, at byte 0, does not start an Opus stream (no OpusHead)");
     }
 
     @Test
@@ -231,5 +255,17 @@ class AudioClockTest {
         clock.endOfStream();
         clock.endOfStream();
         assertThatThrownBy(() -> clock.feed(new byte[2], 0, 2)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Every way of feeding refuses audio after the end alike, even an empty direct buffer (no bytes are copied). */
+    @Test
+    void audioAfterTheEndIsAMistakeWhateverBufferItComesIn() {
+        for (ByteBuffer piece : List.of(ByteBuffer.allocate(0), ByteBuffer.allocateDirect(0),
+                ByteBuffer.allocateDirect(2), ByteBuffer.allocate(2).asReadOnlyBuffer())) {
+            AudioClock clock = AudioClock.of(AudioFormat.pcm(8_000, 1));
+            clock.endOfStream();
+            assertThatThrownBy(() -> clock.feed(piece)).as(piece.toString())
+                    .isInstanceOf(IllegalStateException.class);
+        }
     }
 }
