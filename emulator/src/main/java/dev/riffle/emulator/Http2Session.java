@@ -1,7 +1,6 @@
 package dev.riffle.emulator;
 
 import dev.riffle.sigv4.SignableRequest;
-import dev.riffle.sigv4.UriEncoding;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
 import dev.riffle.transcribe.model.StartStreamTranscriptionResponse;
 import io.netty.buffer.ByteBuf;
@@ -26,6 +25,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -103,17 +103,20 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
         String path = headers.path() == null ? "" : headers.path().toString();
         String bare = path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
         if (!"POST".contentEquals(headers.method()) || !bare.equals(PATH)) {
+            // The path only, not the query: a presigned URL sent here carries its signature and session token there.
             reject(new Admission.Refusal(404, "UnknownOperationException", "riffle's emulator serves POST " + PATH
-                    + " over HTTP/2, not " + headers.method() + " " + path));
+                    + " over HTTP/2, not " + headers.method() + " " + bare));
             return;
         }
-        String query = path.length() > bare.length() ? path.substring(bare.length() + 1) : "";
-        if (WebSocketUpgrade.decodedQuery(query).isEmpty()) {
+        String rawQuery = path.length() > bare.length() ? path.substring(bare.length() + 1) : "";
+        List<SignableRequest.Param> query = WebSocketUpgrade.decodedQuery(rawQuery).orElse(null);
+        if (query == null) {
             // The signature covers the query: one that cannot be decoded cannot be verified either.
             reject(new Admission.Refusal(400, "BadRequestException", WebSocketUpgrade.MALFORMED_QUERY));
             return;
         }
-        Admission.Outcome outcome = Admission.admit(context, () -> context.verifier.verify(toSignable(headers)),
+        Admission.Outcome outcome = Admission.admit(context,
+                () -> context.verifier.verify(toSignable(headers, bare, query)),
                 () -> StartStreamTranscriptionRequest.fromHeaders(plainHeaders(headers)), session);
         if (!outcome.accepted()) {
             reject(outcome.refusal());
@@ -204,17 +207,14 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
 
     // ---- helpers
 
-    private static SignableRequest toSignable(Http2Headers headers) {
-        String target = headers.path().toString();
-        int q = target.indexOf('?');
+    /** The request as its signer saw it: {@code path} without the query, and the query already decoded. */
+    private static SignableRequest toSignable(Http2Headers headers, String path, List<SignableRequest.Param> query) {
         // Most SDKs sign the authority as "host"; the JavaScript SDK signs the pseudo-header ":authority" itself.
         // Both are offered: only the names in the Authorization's SignedHeaders enter the canonical request.
         String authority = headers.authority() == null ? "" : headers.authority().toString();
-        SignableRequest.Builder request = SignableRequest.builder(headers.method().toString(),
-                q < 0 ? target : target.substring(0, q)).header("host", authority).header(":authority", authority);
-        if (q >= 0) {
-            UriEncoding.parseQuery(target.substring(q + 1)).forEach(p -> request.query(p.name(), p.value()));
-        }
+        SignableRequest.Builder request = SignableRequest.builder(headers.method().toString(), path)
+                .header("host", authority).header(":authority", authority);
+        query.forEach(p -> request.query(p.name(), p.value()));
         for (Map.Entry<CharSequence, CharSequence> h : headers) {
             if (h.getKey().length() > 0 && h.getKey().charAt(0) != ':') {
                 request.header(h.getKey().toString(), h.getValue().toString());
@@ -223,7 +223,7 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
         return request.build();
     }
 
-    /** The request's headers as the parameter parser takes them; the pseudo-headers are not parameters. */
+    /** Every header of the request, pseudo-headers included, for the parameter parser (which takes only its own). */
     static Map<String, String> plainHeaders(Http2Headers headers) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<CharSequence, CharSequence> h : headers) {

@@ -9,6 +9,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,26 +24,49 @@ class Http2SessionTest {
      */
     @Test
     void aPathWithABrokenPercentEscapeIsRefusedWithA400() {
+        Answer answer = answerTo(new DefaultHttp2Headers().method("POST").path(Http2Session.PATH + "?x=%zz")
+                .authority("localhost").add("x-amzn-transcribe-sample-rate", "16000"));
+
+        assertThat(answer.status()).isEqualTo("400");
+        assertThat(answer.message()).isEqualTo(WebSocketUpgrade.MALFORMED_QUERY);
+    }
+
+    /**
+     * A presigned WebSocket URL sent to the HTTP/2 path carries its credential, signature and session token in the
+     * query: the 404 names the path it does not serve, never the query (secrets stay out of messages).
+     */
+    @Test
+    void aRefusedPathIsNamedWithoutItsQuery() {
+        String secretQuery = "X-Amz-Security-Token=secret-token-value&X-Amz-Signature=0123abcd";
+        Answer answer = answerTo(new DefaultHttp2Headers().method("GET")
+                .path("/stream-transcription-websocket?" + secretQuery).authority("localhost"));
+
+        assertThat(answer.status()).isEqualTo("404");
+        assertThat(answer.message()).contains("GET /stream-transcription-websocket")
+                .doesNotContain("secret-token-value").doesNotContain("0123abcd").doesNotContain("?");
+    }
+
+    /** The status and error message the front end answers {@code request} with; the body ends the stream. */
+    private static Answer answerTo(Http2Headers request) {
         EmbeddedChannel channel = new EmbeddedChannel(new Http2Session(context()));
         try {
-            channel.writeInbound(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().method("POST")
-                    .path(Http2Session.PATH + "?x=%zz").authority("localhost")
-                    .add("x-amzn-transcribe-sample-rate", "16000"), false));
-
+            channel.writeInbound(new DefaultHttp2HeadersFrame(request, false));
             Http2HeadersFrame headers = channel.readOutbound();
-            assertThat(headers.headers().status()).hasToString("400");
             Http2DataFrame data = channel.readOutbound();
             try {
+                assertThat(data.isEndStream()).as("the error body ends the stream").isTrue();
                 byte[] body = ByteBufUtil.getBytes(data.content());
-                assertThat(ExceptionPayloadJson.parse(body, 0, body.length).message())
-                        .isEqualTo(WebSocketUpgrade.MALFORMED_QUERY);
-                assertThat(data.isEndStream()).isTrue();
+                return new Answer(headers.headers().status().toString(),
+                        ExceptionPayloadJson.parse(body, 0, body.length).message());
             } finally {
                 data.release();
             }
         } finally {
             channel.finishAndReleaseAll();
         }
+    }
+
+    private record Answer(String status, String message) {
     }
 
     /**
