@@ -24,6 +24,7 @@ final class BoundedLines {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final String whyThatLimit;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
@@ -35,10 +36,12 @@ final class BoundedLines {
     /**
      * @param in           the stream; not closed here
      * @param maxLineBytes the longest line accepted, in bytes, line terminator excluded
+     * @param whyThatLimit what the limit stands for, for the message that refuses a longer line
      */
-    BoundedLines(InputStream in, int maxLineBytes) {
+    BoundedLines(InputStream in, int maxLineBytes, String whyThatLimit) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.whyThatLimit = whyThatLimit;
     }
 
     /**
@@ -90,8 +93,7 @@ final class BoundedLines {
     private void append(int from, int to) {
         int count = to - from;
         if (count > maxLineBytes - lineLength) {
-            throw new FrameFormatException("longer than " + maxLineBytes + " bytes, the limit (the largest frame in "
-                    + "base64, with room for its JSON)");
+            throw new FrameFormatException("longer than " + maxLineBytes + " bytes, the limit (" + whyThatLimit + ")");
         }
         if (lineLength + count > line.length) {
             line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(lineLength + count, 2 * line.length)));

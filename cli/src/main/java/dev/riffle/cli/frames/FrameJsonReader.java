@@ -141,8 +141,9 @@ final class FrameJsonReader {
         try {
             addHeader(headers, name, HeaderType.fromWireId(type), value);
         } catch (IllegalArgumentException | FrameFormatException e) {
-            // HeaderBlock states its limits (name length, value length, block size, repeated name) this way.
-            throw new FrameFormatException(where + ": " + cut(e.getMessage(), 300));
+            // HeaderBlock states its limits (name length, value length, block size, repeated name) this way, and
+            // quotes the name as given: its control characters are escaped like every other quote here.
+            throw new FrameFormatException(where + ": " + escapeControls(cut(e.getMessage(), 300)));
         }
     }
 

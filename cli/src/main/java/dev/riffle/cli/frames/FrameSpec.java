@@ -28,10 +28,13 @@ record FrameSpec(HeaderBlock headers, byte[] payload, Integer totalLength, Integ
      *                              every decoder that follows the spec, riffle's included
      */
     FrameSpec {
-        long length = (long) EventStreamConstants.MIN_MESSAGE_LENGTH + headers.length() + payload.length;
-        if (length > EventStreamConstants.DEFAULT_MAX_MESSAGE_LENGTH) {
-            throw new FrameFormatException("the frame would be " + length + " bytes, over the limit of "
-                    + EventStreamConstants.DEFAULT_MAX_MESSAGE_LENGTH + " (24 MiB) that decoders apply");
+        try {
+            MessageEncoder.encodedLength(headers.length(), payload.length); // the encoder's own size rule
+        } catch (IllegalArgumentException overLimit) {
+            throw new FrameFormatException("the frame would be "
+                    + ((long) EventStreamConstants.MIN_MESSAGE_LENGTH + headers.length() + payload.length)
+                    + " bytes, over the limit of " + EventStreamConstants.DEFAULT_MAX_MESSAGE_LENGTH
+                    + " (24 MiB) that decoders apply");
         }
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * may be absent and are computed; when given they must match, unless {@code --keep-given}.
  *
  * <p>Limits, so that what is written is what a decoder at its default limits reads back, and an endless line from a
- * pipe cannot fill the heap: a line is at most {@link #MAX_LINE_BYTES} bytes of UTF-8 (40 MiB: the largest frame in
+ * pipe cannot fill the heap: a line is at most {@link FrameJsonReader#MAX_LINE_LENGTH} bytes of UTF-8 (40 MiB: the largest frame in
  * base64, with room for its JSON), a frame at most 24 MiB, with at most 1,024 headers. A line past a limit, or not
  * UTF-8, stops the command with its line number; the frames of the lines before it have been written.
  */
@@ -30,9 +30,6 @@ import picocli.CommandLine.Parameters;
                         + "limits of decoders). On a bad line, the frames before it are written, then the line number "
                         + "and reason go to standard error and the exit status is 1."})
 final class FramesEncodeCommand implements Callable<Integer> {
-
-    /** The longest line read, in bytes; see {@link FrameJsonReader#MAX_LINE_LENGTH}. */
-    static final int MAX_LINE_BYTES = FrameJsonReader.MAX_LINE_LENGTH;
 
     @CommandLine.ParentCommand
     private FramesCommand frames;
@@ -50,7 +47,8 @@ final class FramesEncodeCommand implements Callable<Integer> {
         MessageEncoder encoder = new MessageEncoder();
         int lineNumber = 0;
         try (InputStream in = frames.open(file)) {
-            BoundedLines lines = new BoundedLines(in, MAX_LINE_BYTES);
+            BoundedLines lines = new BoundedLines(in, FrameJsonReader.MAX_LINE_LENGTH,
+                    "the largest frame in base64, with room for its JSON");
             while (true) {
                 lineNumber++; // before reading: a line that is too long or not UTF-8 is refused with its number
                 String line = lines.next();

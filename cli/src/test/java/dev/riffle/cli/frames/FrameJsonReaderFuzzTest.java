@@ -34,7 +34,7 @@ import java.util.List;
  * headers, types and values the fuzzer picks, now and then well past the decoder's limits ({@link #frame}), a
  * quarter are the shared conformance vectors' JSON with a span replaced by fuzzer text. The other half are raw text.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (cli/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl cli test -Dtest=FrameJsonReaderFuzzTest -Djazzer.max_duration=30m}.
  */
 class FrameJsonReaderFuzzTest {

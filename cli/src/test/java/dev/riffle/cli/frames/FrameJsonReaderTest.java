@@ -94,6 +94,16 @@ class FrameJsonReaderTest {
                 .hasMessage("header 0 (\"a\"): \"value\" given twice");
     }
 
+    /** The repeated name is quoted by HeaderBlock's message; a control character in it must not reach a terminal raw. */
+    @Test
+    void escapesControlCharactersInARepeatedHeaderName() {
+        String header = "{\"name\":\"a\\u001b[2J\",\"type\":0}";
+        String line = "{\"headers\":[" + header + "," + header + "]}";
+
+        assertThatThrownBy(() -> FrameJsonReader.read(line)).isInstanceOf(FrameFormatException.class)
+                .message().contains("\\u001b[2J").doesNotContain("\u001b");
+    }
+
     @Test
     void encodesThePayloadOfTheLargestFrameTheDecoderTakes() {
         // Jackson's default cap of 20 M characters per string refused any payload over 15 MB as "not JSON".

@@ -21,7 +21,7 @@ class FramesEncodeCommandTest {
     @Test
     void refusesALineLongerThanTheLimitWithoutReadingItAll() {
         // An endless line (no newline, from a pipe) was buffered by BufferedReader.readLine until the heap ran out.
-        EndlessLine endless = new EndlessLine(2L * FramesEncodeCommand.MAX_LINE_BYTES);
+        EndlessLine endless = new EndlessLine(2L * FrameJsonReader.MAX_LINE_LENGTH);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = Main.execute(new Streams(endless, new ByteArrayOutputStream(),
@@ -29,9 +29,9 @@ class FramesEncodeCommandTest {
 
         assertThat(status).isEqualTo(Main.EXIT_REJECTED);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("riffle frames encode: line 1: longer than "
-                + FramesEncodeCommand.MAX_LINE_BYTES + " bytes, the limit (the largest frame in base64, with room "
+                + FrameJsonReader.MAX_LINE_LENGTH + " bytes, the limit (the largest frame in base64, with room "
                 + "for its JSON)" + System.lineSeparator());
-        assertThat(endless.served).isLessThan(FramesEncodeCommand.MAX_LINE_BYTES + 1024L * 1024);
+        assertThat(endless.served).isLessThan(FrameJsonReader.MAX_LINE_LENGTH + 1024L * 1024);
     }
 
     @Test
