@@ -18,7 +18,7 @@ import java.util.zip.CRC32;
  * therefore built as frames: the fuzzer picks the header and payload bytes and which length and CRC fields to
  * corrupt, and the harness computes the others, which lets it reach the header scanner.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (core/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (core/pom.xml sets it). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -pl core test -Dtest=MessageDecoderFuzzTest -Djazzer.max_duration=30m}.
  */
 class MessageDecoderFuzzTest {

@@ -38,7 +38,7 @@ import java.util.UUID;
  * midnight, re-encoded after the fuzzer's edit; the other half are well-formed frames with headers of the fuzzer's
  * names, types and values, or raw bytes.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (sigv4/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl sigv4 test -Dtest=EventChainVerifierFuzzTest -Djazzer.max_duration=30m}.
  */
 class EventChainVerifierFuzzTest {

@@ -33,7 +33,7 @@ import java.util.List;
  * fuzzer: the raw query string spliced, or one parameter changed, dropped, added or repeated. The other half are
  * raw strings.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (sigv4/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl sigv4 test -Dtest=PresignedRequestVerifierFuzzTest -Djazzer.max_duration=30m}.
  */
 class PresignedRequestVerifierFuzzTest {

@@ -36,7 +36,7 @@ import java.util.Set;
  * with a valid signature. The other half are raw strings in every field. The clock sits just after midnight, where
  * the scope's date and the signing day can disagree.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (sigv4/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl sigv4 test -Dtest=RequestVerifierFuzzTest -Djazzer.max_duration=30m}.
  */
 class RequestVerifierFuzzTest {

@@ -32,7 +32,7 @@ import java.util.Map;
  * TranscriptEvent and error bodies written by {@link FuzzJson}, or raw bytes. The response headers are the
  * request parameters' headers with valid or arbitrary values.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (transcribe/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl transcribe test -Dtest=TranscriptionStreamFuzzTest -Djazzer.max_duration=30m}.
  */
 class TranscriptionStreamFuzzTest {

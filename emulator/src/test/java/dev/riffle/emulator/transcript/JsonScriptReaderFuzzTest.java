@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * scripts whose members, values and numbers the fuzzer picks ({@link #script}), a quarter are the committed
  * samples ({@code samples/*.json}) with a span replaced by fuzzer bytes. The other half are raw bytes.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (emulator/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl emulator test -Dtest=JsonScriptReaderFuzzTest -Djazzer.max_duration=30m}.
  */
 class JsonScriptReaderFuzzTest {

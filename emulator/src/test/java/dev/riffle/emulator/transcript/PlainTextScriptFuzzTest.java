@@ -20,7 +20,7 @@ import java.util.List;
  * <p>Half the inputs are the committed samples ({@code samples/*.txt}) with a span replaced by fuzzer text of
  * quotes, brackets, punctuation and white space, the characters the reader treats specially; half are raw bytes.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (emulator/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl emulator test -Dtest=PlainTextScriptFuzzTest -Djazzer.max_duration=30m}.
  */
 class PlainTextScriptFuzzTest {

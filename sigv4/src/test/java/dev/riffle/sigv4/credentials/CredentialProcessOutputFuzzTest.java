@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * number literal, a token of any length up to the 64 KiB stdout cap, an expiry, an extra member, a splice), with a
  * stderr that may echo them; the other half are raw strings.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (sigv4/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl sigv4 test -Dtest=CredentialProcessOutputFuzzTest -Djazzer.max_duration=30m}.
  */
 class CredentialProcessOutputFuzzTest {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * edited line by line: a line replaced, inserted, deleted, indented, un-indented, split, joined or spliced. The other
  * half are raw text.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (sigv4/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl sigv4 test -Dtest=ProfileFileParserFuzzTest -Djazzer.max_duration=30m}.
  */
 class ProfileFileParserFuzzTest {

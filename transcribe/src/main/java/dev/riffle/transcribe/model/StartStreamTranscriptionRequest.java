@@ -75,7 +75,8 @@ public final class StartStreamTranscriptionRequest {
      *
      * <p>A header value cannot start or end with whitespace (RFC 9110 section 5.5; RFC 9113 section 8.2.1 makes
      * such a request malformed), and the model lets {@code pii-entity-types} do both ({@code " NAME"}): values are
-     * written without it, which is how an HTTP recipient reads them anyway.
+     * written without it, which is how an HTTP recipient reads them anyway. riffle's WebSocket transport builds
+     * its presigned query from this map too, so the same values are signed and sent on either transport.
      */
     public Map<String, String> toHeaders() {
         Map<String, String> headers = wireMap(RequestParameter::headerName);

@@ -34,7 +34,7 @@ import java.util.List;
  * is opened from a file (as the command line does) or from a stream that returns a few bytes per read (as a pipe
  * may), with or without a declared headerless format.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (transcribe/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl transcribe test -Dtest=AudioSourceFuzzTest -Djazzer.max_duration=30m}.
  */
 class AudioSourceFuzzTest {

@@ -18,7 +18,7 @@ import java.util.List;
  * <p>Half the inputs are raw bytes; a quarter are bodies of the error shape whose members the fuzzer fills,
  * retypes, duplicates, nulls and damages ({@link FuzzJson}), a quarter are real error bodies with spans replaced.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (transcribe/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl transcribe test -Dtest=ExceptionPayloadJsonFuzzTest -Djazzer.max_duration=30m}.
  */
 class ExceptionPayloadJsonFuzzTest {

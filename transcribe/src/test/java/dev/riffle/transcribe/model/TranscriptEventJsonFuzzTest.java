@@ -18,7 +18,7 @@ import java.util.List;
  * damages ({@link FuzzJson}), a quarter are the module's recorded events with spans replaced by fuzzer bytes. The
  * other half are raw bytes, seeded by the files in {@code TranscriptEventJsonFuzzTestInputs}.
  *
- * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (transcribe/pom.xml). A longer run:
+ * <p>{@code mvn verify} runs this in Jazzer's fuzzing mode for a bounded time (set in the root pom). A longer run:
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl transcribe test -Dtest=TranscriptEventJsonFuzzTest -Djazzer.max_duration=30m}.
  */
 class TranscriptEventJsonFuzzTest {
