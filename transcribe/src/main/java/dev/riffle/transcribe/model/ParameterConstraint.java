@@ -127,8 +127,18 @@ final class ParameterConstraint {
         return Optional.empty();
     }
 
-    /** The integer in {@code value}, if it is one that fits in an int. */
+    /**
+     * The integer in {@code value}, if it is one that fits in an int: an optional sign and ASCII digits only.
+     * {@link Integer#parseInt} alone would also read the digits of other scripts ("١٦٠٠٠"), which no wire format
+     * calls an integer.
+     */
     static Optional<Integer> parseInt(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > '9' || c < '0' && !(i == 0 && (c == '-' || c == '+'))) {
+                return Optional.empty();
+            }
+        }
         try {
             return Optional.of(Integer.parseInt(value));
         } catch (NumberFormatException notAnInt) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -270,6 +271,19 @@ class ModelConstraintsTest {
     void anIntegerTooLargeForAnIntIsNotAnInteger() {
         assertRefused(request("sample-rate", "99999999999"),
                 "Value '99999999999' at 'mediaSampleRateHertz' is not a valid integer.");
+    }
+
+    /**
+     * Integer.parseInt also reads the digits of other scripts, which a presigned URL's query can carry percent-encoded:
+     * "١٦٠٠٠" (Arabic-Indic) and "１６０００" (full-width) would have been a sample rate of 16000. An integer on the
+     * wire is ASCII digits.
+     */
+    @Test
+    void digitsOfOtherScriptsAreNotAnInteger() {
+        for (String digits : List.of("\u0661\u0666\u0660\u0660\u0660", "\uFF11\uFF16\uFF10\uFF10\uFF10")) {
+            assertRefused(request("sample-rate", digits),
+                    "Value '" + digits + "' at 'mediaSampleRateHertz' is not a valid integer.");
+        }
     }
 
     @Test
