@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Verifies SigV4 requests the way an AWS service does: a header-signed request ({@link #verify}) or a presigned
@@ -76,8 +77,7 @@ public final class RequestVerifier {
 
         String contentSha = request.header(SigV4.HEADER_CONTENT_SHA256);
         String payloadHash = contentSha != null ? contentSha.trim() : SigV4.EMPTY_PAYLOAD_SHA256;
-        if (!signatureMatches(found, auth, dateTime.trim(), quotedWhitespace -> CanonicalRequest.ofSignedHeaders(
-                request, request.query(), auth.signedHeaders(), payloadHash, true, quotedWhitespace))) {
+        if (!signatureMatches(found, auth, dateTime.trim(), canonical(request, request.query(), auth, payloadHash))) {
             throw signatureMismatch();
         }
         return new VerifiedRequest(found, auth.scope(), auth.signature(), signedAt);
@@ -115,28 +115,40 @@ public final class RequestVerifier {
         checkPresignTime(signedAt, dateTime, expires);
         Credentials found = lookUp(auth.accessKeyId(), q.get(SigV4.QUERY_SECURITY_TOKEN));
 
-        List<Param> signedQuery = new ArrayList<>(request.query());
-        signedQuery.removeIf(p -> p.name().equals(SigV4.QUERY_SIGNATURE));
+        List<Param> signedQuery = without(request.query(), SigV4.QUERY_SIGNATURE);
         String payloadHash = q.getOrDefault("X-Amz-Content-Sha256", SigV4.EMPTY_PAYLOAD_SHA256);
-        if (!signatureMatches(found, auth, dateTime, quotedWhitespace -> CanonicalRequest.ofSignedHeaders(request,
-                signedQuery, auth.signedHeaders(), payloadHash, true, quotedWhitespace))
-                && !(count(signedQuery, SigV4.QUERY_SECURITY_TOKEN) == 1 && signatureMatches(found, auth, dateTime,
-                        quotedWhitespace -> CanonicalRequest.ofSignedHeaders(request, withoutToken(signedQuery),
-                                auth.signedHeaders(), payloadHash, true, quotedWhitespace)))) {
+        if (!signatureMatches(found, auth, dateTime, canonical(request, signedQuery, auth, payloadHash))
+                && !tokenAddedAfterSigning(found, auth, dateTime, request, signedQuery, payloadHash)) {
             throw signatureMismatch();
         }
         return new VerifiedRequest(found, auth.scope(), auth.signature(), signedAt);
     }
 
     /**
-     * The query as signed by a client that adds the session token after signing (the presigner's
-     * {@code withSessionTokenSigned(false)}, as AWS IoT expects). Tried only for a single token, which
-     * {@link #lookUp} has already checked: a second one would be a parameter nobody checked.
+     * Whether the signature covers the query without its session token: a client may add the token after signing
+     * (the presigner's {@code withSessionTokenSigned(false)}, as AWS IoT expects). Tried only for a single token,
+     * which {@link #lookUp} has already checked: a second one would be a parameter nobody checked.
      */
-    private static List<Param> withoutToken(List<Param> signedQuery) {
-        List<Param> query = new ArrayList<>(signedQuery);
-        query.removeIf(p -> p.name().equals(SigV4.QUERY_SECURITY_TOKEN));
-        return query;
+    private static boolean tokenAddedAfterSigning(Credentials found, AuthorizationHeader auth, String dateTime,
+                                                  SignableRequest request, List<Param> signedQuery,
+                                                  String payloadHash) {
+        List<Param> withoutToken = without(signedQuery, SigV4.QUERY_SECURITY_TOKEN);
+        return signedQuery.size() - withoutToken.size() == 1
+                && signatureMatches(found, auth, dateTime, canonical(request, withoutToken, auth, payloadHash));
+    }
+
+    /** {@code query} without its parameters named {@code name}. */
+    private static List<Param> without(List<Param> query, String name) {
+        List<Param> rest = new ArrayList<>(query);
+        rest.removeIf(p -> p.name().equals(name));
+        return rest;
+    }
+
+    /** The canonical request over {@code query}, in either reading of whitespace in quoted header values. */
+    private static Function<Boolean, CanonicalRequest> canonical(SignableRequest request, List<Param> query,
+                                                                 AuthorizationHeader auth, String payloadHash) {
+        return quotedWhitespace -> CanonicalRequest.ofSignedHeaders(request, query, auth.signedHeaders(),
+                payloadHash, true, quotedWhitespace);
     }
 
     private Credentials lookUp(String accessKeyId, String token) {
@@ -225,12 +237,8 @@ public final class RequestVerifier {
      * quoted header values (collapsed by most, kept by Ruby), so when a signed value has a quote the other reading
      * is tried too.
      */
-    private static long count(List<Param> query, String name) {
-        return query.stream().filter(p -> p.name().equals(name)).count();
-    }
-
     private static boolean signatureMatches(Credentials found, AuthorizationHeader auth, String dateTime,
-                                            java.util.function.Function<Boolean, CanonicalRequest> canonical) {
+                                            Function<Boolean, CanonicalRequest> canonical) {
         CanonicalRequest collapsed = canonical.apply(false);
         return matches(found, auth, dateTime, collapsed)
                 || collapsed.text().indexOf('"') >= 0 && matches(found, auth, dateTime, canonical.apply(true));
