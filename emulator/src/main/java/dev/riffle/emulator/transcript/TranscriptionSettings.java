@@ -83,8 +83,12 @@ public record TranscriptionSettings(int sampleRate, int audioChannels, MediaEnco
         return request.contentIdentificationType().isPresent() ? PiiHandling.IDENTIFY : PiiHandling.OFF;
     }
 
+    /**
+     * The options in the order given, each once: {@link StartStreamTranscriptionRequest#validate()} counts a code
+     * listed twice once, so the language scores name it once too.
+     */
     private static List<LanguageCode> languageCodes(String commaSeparated) {
-        return commaList(commaSeparated).stream().map(LanguageCode::fromWireValue).toList();
+        return commaList(commaSeparated).stream().map(LanguageCode::fromWireValue).distinct().toList();
     }
 
     private static Set<PiiEntityType> piiEntityTypes(String commaSeparated) {

@@ -65,6 +65,15 @@ class TranscriptionSettingsTest {
     }
 
     @Test
+    void aLanguageOptionListedTwiceIsOneCandidate() {
+        StartStreamTranscriptionRequest request = pcmRequest().languageCode(null).identifyLanguage(true)
+                .languageOptions("en-US,de-DE,en-US").build();
+
+        assertThat(TranscriptionSettings.fromRequest(request, 1).languageOptions())
+                .containsExactly(LanguageCode.EN_US, LanguageCode.DE_DE);
+    }
+
+    @Test
     void piiHandlingAndTypesComeFromTheContentParameters() {
         TranscriptionSettings identify = TranscriptionSettings.fromRequest(pcmRequest()
                 .contentIdentificationType(ContentIdentificationType.PII).piiEntityTypes("NAME, SSN").build(), 1);

@@ -52,7 +52,7 @@ final class CombinationRules {
     static List<String> violations(StartStreamTranscriptionRequest request) {
         CombinationRules rules = new CombinationRules(request);
         rules.exactlyOneLanguageMode();
-        rules.identifyLanguageNeedsOptions();
+        rules.languageIdentificationNeedsOptions();
         rules.languageOptions();
         rules.preferredLanguage();
         rules.identificationOrRedaction();
@@ -89,13 +89,15 @@ final class CombinationRules {
     }
 
     /**
-     * IdentifyLanguage needs LanguageOptions (developer guide, streaming language identification). The model calls
-     * the options optional; the guide and the service require them. IdentifyMultipleLanguages does not need them.
+     * Both kinds of language identification need LanguageOptions. The model calls the options optional; the
+     * developer guide requires them for streaming, single- and multi-language alike ("Language identification with
+     * streaming transcriptions": "you must provide at least two language codes"; "Identifying the dominant
+     * languages": "Streaming requests must have a minimum of two additional language options"). The batch API,
+     * whose documentation the model's wording comes from, is the one where they are optional.
      */
-    private void identifyLanguageNeedsOptions() {
-        if (request.isTrue(IDENTIFY_LANGUAGE) && !request.has(LANGUAGE_OPTIONS)) {
-            refuse("IdentifyLanguage requires LanguageOptions.");
-        }
+    private void languageIdentificationNeedsOptions() {
+        languageIdentification().filter(mode -> !request.has(LANGUAGE_OPTIONS))
+                .ifPresent(mode -> refuse(mode + " requires LanguageOptions."));
     }
 
     /**
@@ -241,13 +243,19 @@ final class CombinationRules {
         }
     }
 
-    /** Developer guide: language identification supports PCM and FLAC only. The 400 is [inferred]. */
+    /**
+     * Developer guide, "Language identification with streaming transcriptions": single-language identification
+     * supports PCM and FLAC only, multi-language identification PCM only. The 400 is [inferred].
+     */
     private void languageIdentificationEncodings() {
-        Optional<MediaEncoding> encoding = request.mediaEncoding();
+        MediaEncoding encoding = request.mediaEncoding().orElse(null);
         languageIdentification().ifPresent(mode -> {
-            if (encoding.orElse(null) == MediaEncoding.OGG_OPUS) {
-                refuse(mode + " supports only the pcm and flac media encodings, not "
-                        + request.parameter(MEDIA_ENCODING).orElseThrow() + ".");
+            boolean multiple = mode.equals("IdentifyMultipleLanguages");
+            boolean supported = encoding == null || encoding == MediaEncoding.PCM
+                    || encoding == MediaEncoding.FLAC && !multiple;
+            if (!supported) {
+                refuse(mode + (multiple ? " supports only the pcm media encoding" : " supports only the pcm and flac"
+                        + " media encodings") + ", not " + request.parameter(MEDIA_ENCODING).orElseThrow() + ".");
             }
         });
     }

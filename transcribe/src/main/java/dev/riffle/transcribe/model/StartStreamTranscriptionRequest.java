@@ -472,7 +472,7 @@ public final class StartStreamTranscriptionRequest {
             return wire(PREFERRED_LANGUAGE, code);
         }
 
-        /** Identify several languages spoken. */
+        /** Identify several languages spoken, among {@link #languageOptions}; PCM audio only. */
         public Builder identifyMultipleLanguages(Boolean identify) {
             return text(IDENTIFY_MULTIPLE_LANGUAGES, identify);
         }

@@ -25,6 +25,7 @@ class CombinationRulesTest {
     /** A valid request that identifies several languages. */
     private static StartStreamTranscriptionRequest.Builder identifyingLanguages() {
         return StartStreamTranscriptionRequest.builder().identifyMultipleLanguages(true)
+                .languageOptions(LanguageCode.EN_US, LanguageCode.DE_DE, LanguageCode.FR_FR)
                 .mediaEncoding(MediaEncoding.PCM).mediaSampleRateHertz(16000);
     }
 
@@ -84,8 +85,9 @@ class CombinationRulesTest {
         }
 
         @Test
-        void identifyMultipleLanguagesMayHaveOptions() {
-            assertAccepted(identifyingLanguages().languageOptions("en-US,de-DE,fr-FR"));
+        void identifyMultipleLanguagesWithoutOptionsIsRefused() {
+            assertRefused(identifyingLanguages().languageOptions((String) null),
+                    "IdentifyMultipleLanguages requires LanguageOptions.");
         }
 
         @Test
@@ -257,8 +259,16 @@ class CombinationRulesTest {
 
         @Test
         void oggOpusWithIdentificationIsRefused() {
+            assertRefused(identifyingLanguage().mediaEncoding(MediaEncoding.OGG_OPUS),
+                    "IdentifyLanguage supports only the pcm and flac media encodings, not ogg-opus.");
             assertRefused(identifyingLanguages().mediaEncoding(MediaEncoding.OGG_OPUS),
-                    "IdentifyMultipleLanguages supports only the pcm and flac media encodings, not ogg-opus.");
+                    "IdentifyMultipleLanguages supports only the pcm media encoding, not ogg-opus.");
+        }
+
+        @Test
+        void flacWithMultiLanguageIdentificationIsRefused() {
+            assertRefused(identifyingLanguages().mediaEncoding(MediaEncoding.FLAC),
+                    "IdentifyMultipleLanguages supports only the pcm media encoding, not flac.");
         }
     }
 
