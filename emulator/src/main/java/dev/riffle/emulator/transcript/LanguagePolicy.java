@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>The identified language is the one the script gives the segment if it is among the options, since the
  * service can only choose among them; otherwise the preferred language, or the first option. It scores
- * {@value #IDENTIFIED_SCORE}; the other options share the rest equally.
+ * {@value #IDENTIFIED_SCORE}; the other options share the rest equally, to four decimals, so that a score reads
+ * {@code 0.05} rather than the {@code 0.050000000000000044} that {@code 1 - 0.95} is in binary.
  */
 final class LanguagePolicy {
 
@@ -56,11 +57,15 @@ final class LanguagePolicy {
             return List.of();
         }
         LanguageCode identified = identified(scripted);
-        double others = options.size() == 1 ? 0 : (1 - IDENTIFIED_SCORE) / (options.size() - 1);
+        double others = options.size() == 1 ? 0 : toFourDecimals((1 - IDENTIFIED_SCORE) / (options.size() - 1));
         return options.stream()
                 .map(option -> new LanguageWithScore(option.wireValue(), option == identified ? IDENTIFIED_SCORE
                         : others))
                 .toList();
+    }
+
+    private static double toFourDecimals(double score) {
+        return Math.round(score * 10_000) / 10_000.0;
     }
 
     private LanguageCode identified(LanguageCode scripted) {

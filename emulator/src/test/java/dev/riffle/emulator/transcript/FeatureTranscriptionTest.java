@@ -166,10 +166,21 @@ class FeatureTranscriptionTest {
         assertThat(segments.get(0)).allSatisfy(result -> {
             assertThat(result.languageCode()).isEqualTo("fr-FR");
             assertThat(result.languageIdentification()).containsExactly(
-                    new LanguageWithScore("en-US", 1 - LanguagePolicy.IDENTIFIED_SCORE),
-                    new LanguageWithScore("fr-FR", LanguagePolicy.IDENTIFIED_SCORE));
+                    new LanguageWithScore("en-US", 0.05), new LanguageWithScore("fr-FR", 0.95));
         });
         assertThat(segments.get(1)).extracting(Result::languageCode).containsOnly("en-US");
+    }
+
+    @Test
+    void theOtherOptionsShareTheRestOfTheScoreToFourDecimals() {
+        StartStreamTranscriptionRequest request = pcmRequest().languageCode(null).identifyLanguage(true)
+                .languageOptions(LanguageCode.EN_US, LanguageCode.FR_FR, LanguageCode.DE_DE, LanguageCode.ES_US)
+                .preferredLanguage(LanguageCode.EN_US).build();
+
+        List<TranscriptEvent> events = run(INTRODUCTION, request, 1, 4.0);
+
+        assertThat(results(events)).flatExtracting(Result::languageIdentification)
+                .extracting(LanguageWithScore::score).containsOnly(0.95, 0.0167);
     }
 
     @Test
