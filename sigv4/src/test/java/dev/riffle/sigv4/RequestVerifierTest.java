@@ -108,6 +108,23 @@ class RequestVerifierTest {
     }
 
     @Test
+    void aDateInAnotherFormatIsQuoted() {
+        SignableRequest request = edit(signed(KEY, NOW), "authorization",
+                v -> v.replace("/20261121/", "/2026-11-21/"));
+        assertRefused(request, Reason.INCOMPLETE_SIGNATURE, 403, "IncompleteSignatureException",
+                "Credential: scope date must be YYYYMMDD, was '2026-11-21'");
+    }
+
+    @Test
+    void aSessionTokenInTheCredentialScopeIsNotQuoted() {
+        SignableRequest request = edit(signed(TEMPORARY, NOW), "authorization",
+                v -> v.replace("/20261121/", "/" + TEMPORARY.sessionToken().orElseThrow() + "/"));
+        assertRefused(request, Reason.INCOMPLETE_SIGNATURE, 403, "IncompleteSignatureException",
+                "Credential: scope date must be YYYYMMDD, was a value of 17 characters");
+        assertThatThrownBy(() -> verifier.verify(request)).hasMessageNotContaining("the-session-token");
+    }
+
+    @Test
     void hostMustBeSigned() {
         SignableRequest request = transcribeRequest();
         SigningOptions noHost = options(KEY, NOW).withUnsignedHeaders(java.util.Set.of("host", "user-agent"));
