@@ -1,10 +1,14 @@
 package dev.riffle.emulator;
 
+import dev.riffle.sigv4.SignableRequest;
 import dev.riffle.sigv4.SignatureVerificationException;
+import dev.riffle.sigv4.UriEncoding;
 import dev.riffle.sigv4.VerifiedRequest;
 import dev.riffle.transcribe.model.InvalidRequestException;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -28,6 +32,26 @@ final class Admission {
 
     /** An HTTP error to answer before the stream. */
     record Refusal(int status, String errorType, String message) {
+    }
+
+    /**
+     * The refusal of a query whose percent-escapes are broken, by either front end: the signature covers the query,
+     * so one that cannot be decoded can be neither verified nor read for parameters. [inferred] The service's answer
+     * is not known; a 400 naming the problem. The query is not quoted: it may hold the credential.
+     */
+    static final Refusal MALFORMED_QUERY = new Refusal(400, "BadRequestException", "The request's query string is "
+            + "not valid URL encoding: a '%' must be followed by two hexadecimal digits.");
+
+    /**
+     * The query's parameters, URL-decoded; empty if a percent-escape is truncated or not hex (answer with
+     * {@link #MALFORMED_QUERY}). Such a URL cannot have been signed by an SDK.
+     */
+    static Optional<List<SignableRequest.Param>> decodedQuery(String rawQuery) {
+        try {
+            return Optional.of(UriEncoding.parseQuery(rawQuery));
+        } catch (IllegalArgumentException badEscape) {
+            return Optional.empty();
+        }
     }
 
     /**

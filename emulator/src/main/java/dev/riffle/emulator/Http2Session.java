@@ -100,19 +100,18 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
     }
 
     private void onRequest(Http2Headers headers) {
-        String path = headers.path() == null ? "" : headers.path().toString();
-        String bare = path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
+        String target = headers.path() == null ? "" : headers.path().toString();
+        int q = target.indexOf('?');
+        String bare = q < 0 ? target : target.substring(0, q);
         if (!"POST".contentEquals(headers.method()) || !bare.equals(PATH)) {
             // The path only, not the query: a presigned URL sent here carries its signature and session token there.
             reject(new Admission.Refusal(404, "UnknownOperationException", "riffle's emulator serves POST " + PATH
                     + " over HTTP/2, not " + headers.method() + " " + bare));
             return;
         }
-        String rawQuery = path.length() > bare.length() ? path.substring(bare.length() + 1) : "";
-        List<SignableRequest.Param> query = WebSocketUpgrade.decodedQuery(rawQuery).orElse(null);
+        List<SignableRequest.Param> query = Admission.decodedQuery(q < 0 ? "" : target.substring(q + 1)).orElse(null);
         if (query == null) {
-            // The signature covers the query: one that cannot be decoded cannot be verified either.
-            reject(new Admission.Refusal(400, "BadRequestException", WebSocketUpgrade.MALFORMED_QUERY));
+            reject(Admission.MALFORMED_QUERY);
             return;
         }
         Admission.Outcome outcome = Admission.admit(context,

@@ -1,7 +1,6 @@
 package dev.riffle.emulator;
 
 import dev.riffle.sigv4.SignableRequest;
-import dev.riffle.sigv4.UriEncoding;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -40,12 +38,6 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     /** The longest presigned URL life the service accepts. */
     static final Duration MAX_EXPIRES = Duration.ofSeconds(300);
     private static final int MAX_FRAME = 1 << 20;
-    /**
-     * The refusal of a query whose percent-escapes are broken. [inferred] The service's answer is not known; it
-     * cannot read the parameters, so a 400 naming the problem. The query is not quoted: it holds the credential.
-     */
-    static final String MALFORMED_QUERY = "The request's query string is not valid URL encoding: a '%' must be "
-            + "followed by two hexadecimal digits.";
 
     private final EmulatorContext context;
     private final boolean tls;
@@ -82,9 +74,9 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
             return;
         }
         SignableRequest.Builder signable = SignableRequest.builder("GET", path);
-        List<SignableRequest.Param> query = decodedQuery(rawQuery).orElse(null);
+        List<SignableRequest.Param> query = Admission.decodedQuery(rawQuery).orElse(null);
         if (query == null) {
-            refuse(ctx, requestId, new Admission.Refusal(400, "BadRequestException", MALFORMED_QUERY));
+            refuse(ctx, requestId, Admission.MALFORMED_QUERY);
             return;
         }
         query.forEach(p -> signable.query(p.name(), p.value()));
@@ -112,18 +104,6 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
                     session.stop();
                 }
             }, delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /**
-     * The query's parameters, URL-decoded; empty if a percent-escape is truncated or not hex. Such a URL cannot have
-     * been presigned by an SDK, and its parameters cannot be read: the front end refuses it before it verifies.
-     */
-    static Optional<List<SignableRequest.Param>> decodedQuery(String rawQuery) {
-        try {
-            return Optional.of(UriEncoding.parseQuery(rawQuery));
-        } catch (IllegalArgumentException badEscape) {
-            return Optional.empty();
         }
     }
 

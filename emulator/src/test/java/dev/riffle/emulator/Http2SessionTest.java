@@ -28,7 +28,7 @@ class Http2SessionTest {
                 .authority("localhost").add("x-amzn-transcribe-sample-rate", "16000"));
 
         assertThat(answer.status()).isEqualTo("400");
-        assertThat(answer.message()).isEqualTo(WebSocketUpgrade.MALFORMED_QUERY);
+        assertThat(answer.message()).isEqualTo(Admission.MALFORMED_QUERY.message());
     }
 
     /**

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 /**
  * Fuzzes what the emulator does with a client's request parameters, which are untrusted peer input: the
  * {@code x-amzn-transcribe-*} headers of an HTTP/2 request and the query of a WebSocket presigned URL, through the
- * front ends' own parsing ({@link Http2Session#plainHeaders}, {@link WebSocketUpgrade#decodedQuery}), the
+ * front ends' own parsing ({@link Http2Session#plainHeaders}, {@link Admission#decodedQuery}), the
  * service's checks ({@link Admission#admit}, which validates), and, when they accept, everything an accepted request
  * is turned into: the echo in the response headers, the transcript engine and the audio clock, fed some audio.
  *
@@ -137,7 +137,7 @@ class RequestParametersFuzzTest {
             raw.append(encode ? UriEncoding.encode(p[0]) : p[0]).append('=')
                     .append(encode ? UriEncoding.encode(p[1]) : p[1]);
         }
-        List<SignableRequest.Param> query = WebSocketUpgrade.decodedQuery(raw.toString()).orElse(null);
+        List<SignableRequest.Param> query = Admission.decodedQuery(raw.toString()).orElse(null);
         if (query == null) {
             return null;
         }

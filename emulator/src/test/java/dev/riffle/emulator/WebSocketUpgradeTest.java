@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket front end's answer to upgrade requests it refuses before it verifies or reads parameters. */
@@ -21,35 +22,30 @@ class WebSocketUpgradeTest {
      */
     @Test
     void aQueryWithABrokenPercentEscapeIsRefusedWithA400() {
-        EmbeddedChannel channel = new EmbeddedChannel(new WebSocketUpgrade(context(), false));
-        try {
-            channel.writeInbound(upgrade(WebSocketUpgrade.PATH + "?language-code=en-US&sample-rate=%zz16000"));
-
-            FullHttpResponse response = channel.readOutbound();
-            try {
-                assertThat(response.status().code()).isEqualTo(400);
-                assertThat(response.headers().get("x-amzn-errortype")).startsWith("BadRequestException:");
-                byte[] body = ByteBufUtil.getBytes(response.content());
-                assertThat(ExceptionPayloadJson.parse(body, 0, body.length).message())
-                        .isEqualTo(WebSocketUpgrade.MALFORMED_QUERY);
-            } finally {
-                response.release();
-            }
+        answerTo(WebSocketUpgrade.PATH + "?language-code=en-US&sample-rate=%zz16000", (response, channel) -> {
+            assertThat(response.status().code()).isEqualTo(400);
+            assertThat(response.headers().get("x-amzn-errortype")).startsWith("BadRequestException:");
+            byte[] body = ByteBufUtil.getBytes(response.content());
+            assertThat(ExceptionPayloadJson.parse(body, 0, body.length).message())
+                    .isEqualTo(Admission.MALFORMED_QUERY.message());
             assertThat(channel.isOpen()).as("closed after the answer").isFalse();
-        } finally {
-            channel.finishAndReleaseAll();
-        }
+        });
     }
 
     @Test
     void aTruncatedPercentEscapeAtTheEndIsRefusedWithA400() {
+        answerTo(WebSocketUpgrade.PATH + "?sample-rate=1600%",
+                (response, channel) -> assertThat(response.status().code()).isEqualTo(400));
+    }
+
+    /** Sends an upgrade request for {@code target} and checks the front end's answer; releases everything after. */
+    private static void answerTo(String target, BiConsumer<FullHttpResponse, EmbeddedChannel> check) {
         EmbeddedChannel channel = new EmbeddedChannel(new WebSocketUpgrade(context(), false));
         try {
-            channel.writeInbound(upgrade(WebSocketUpgrade.PATH + "?sample-rate=1600%"));
-
+            channel.writeInbound(upgrade(target));
             FullHttpResponse response = channel.readOutbound();
             try {
-                assertThat(response.status().code()).isEqualTo(400);
+                check.accept(response, channel);
             } finally {
                 response.release();
             }

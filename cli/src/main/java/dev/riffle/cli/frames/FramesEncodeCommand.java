@@ -18,9 +18,9 @@ import picocli.CommandLine.Parameters;
  * may be absent and are computed; when given they must match, unless {@code --keep-given}.
  *
  * <p>Limits, so that what is written is what a decoder at its default limits reads back, and an endless line from a
- * pipe cannot fill the heap: a line is at most {@link FrameJsonReader#MAX_LINE_LENGTH} bytes of UTF-8 (40 MiB: the largest frame in
- * base64, with room for its JSON), a frame at most 24 MiB, with at most 1,024 headers. A line past a limit, or not
- * UTF-8, stops the command with its line number; the frames of the lines before it have been written.
+ * pipe cannot fill the heap: a line is at most {@link FrameJsonReader#MAX_LINE_LENGTH} bytes of UTF-8 (40 MiB: the
+ * largest frame in base64, with room for its JSON), a frame at most 24 MiB, with at most 1,024 headers. A line past a
+ * limit, or not UTF-8, stops the command with its line number; the frames of the lines before it have been written.
  */
 @Command(name = "encode", mixinStandardHelpOptions = true,
         description = {"Encode JSON Lines from FILE (or standard input) into binary frames on standard output.",

@@ -254,8 +254,9 @@ final class CombinationRules {
             boolean supported = encoding == null || encoding == MediaEncoding.PCM
                     || encoding == MediaEncoding.FLAC && !multiple;
             if (!supported) {
-                refuse(mode + (multiple ? " supports only the pcm media encoding" : " supports only the pcm and flac"
-                        + " media encodings") + ", not " + request.parameter(MEDIA_ENCODING).orElseThrow() + ".");
+                String supportedOnes = multiple ? "the pcm media encoding" : "the pcm and flac media encodings";
+                refuse(mode + " supports only " + supportedOnes + ", not "
+                        + request.parameter(MEDIA_ENCODING).orElseThrow() + ".");
             }
         });
     }
