@@ -25,12 +25,7 @@ public final class StreamRequest {
     private final CredentialsProvider credentials;
 
     private StreamRequest(Builder b) {
-        this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
-        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.matches("https?|wss?") || endpoint.getHost() == null) {
-            throw new IllegalArgumentException("endpoint must be an absolute http, https, ws or wss URI with a "
-                    + "host, was " + endpoint);
-        }
+        this.endpoint = requireUsableEndpoint(b.endpoint);
         this.method = b.method;
         this.path = Objects.requireNonNull(b.path, "path");
         if (!path.startsWith("/")) {
@@ -40,6 +35,35 @@ public final class StreamRequest {
         this.service = Objects.requireNonNull(b.service, "service");
         this.region = Objects.requireNonNull(b.region, "region");
         this.credentials = Objects.requireNonNull(b.credentials, "credentials");
+    }
+
+    /**
+     * Checks that a stream can be opened on {@code endpoint}: an absolute http, https, ws or wss URI with a host, a
+     * port from 1 to 65535 if it names one, and no user information. Clients call this when they are configured,
+     * so that a wrong endpoint fails there rather than on the first stream.
+     *
+     * <p>User information ({@code user:password@}) is refused and never quoted: SigV4 authenticates with the
+     * credentials provider, and a password in the URI would otherwise be echoed by every connection error.
+     *
+     * @return {@code endpoint}
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static URI requireUsableEndpoint(URI endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        if (endpoint.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("endpoint must not carry user information (user:password@); "
+                    + "requests are signed with the credentials provider's keys");
+        }
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.matches("https?|wss?") || endpoint.getHost() == null) {
+            throw new IllegalArgumentException("endpoint must be an absolute http, https, ws or wss URI with a "
+                    + "host, was " + endpoint);
+        }
+        int port = endpoint.getPort();
+        if (port != -1 && (port < 1 || port > 65_535)) {
+            throw new IllegalArgumentException("endpoint port must be 1 to 65535, was " + port + " in " + endpoint);
+        }
+        return endpoint;
     }
 
     /** A new builder. */

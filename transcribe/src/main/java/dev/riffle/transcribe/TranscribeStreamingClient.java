@@ -63,7 +63,8 @@ public final class TranscribeStreamingClient implements AutoCloseable {
             throw new IllegalArgumentException("a region is required (it is part of every signature)");
         }
         this.region = b.region;
-        this.endpoint = b.endpoint != null ? b.endpoint : Endpoints.forRegion(b.region);
+        this.endpoint = b.endpoint != null ? StreamRequest.requireUsableEndpoint(b.endpoint)
+                : Endpoints.forRegion(b.region);
         this.credentials = b.credentials != null ? b.credentials : DefaultCredentialsProvider.create();
         this.retryPolicy = b.retryPolicy;
         this.executor = b.executor;
@@ -213,7 +214,13 @@ public final class TranscribeStreamingClient implements AutoCloseable {
             return this;
         }
 
-        /** The client. */
+        /**
+         * The client.
+         *
+         * @throws IllegalArgumentException if the region is missing or not a region name (without an endpoint), or
+         *     the endpoint is unusable (see {@link StreamRequest#requireUsableEndpoint}); the transport then stays
+         *     the caller's to close
+         */
         public TranscribeStreamingClient build() {
             return new TranscribeStreamingClient(this);
         }

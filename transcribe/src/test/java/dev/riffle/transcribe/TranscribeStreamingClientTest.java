@@ -27,6 +27,7 @@ import dev.riffle.transport.http2.Http2Transport;
 import dev.riffle.transport.http2.TestHttp2Server;
 import dev.riffle.transport.http2.TestHttp2Server.ServerStream;
 import io.netty.handler.codec.http2.Http2Error;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -385,6 +386,22 @@ class TranscribeStreamingClientTest {
         assertThatThrownBy(() -> stream.sendAudio(ByteBuffer.wrap(new byte[32_002])))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 1 s of audio");
         stream.cancel();
+    }
+
+    @Test
+    void anUnusableEndpointIsRefusedWhenTheClientIsBuiltAndItsPasswordIsNotQuoted() {
+        try (Http2Transport transport = Http2Transport.create()) {
+            TranscribeStreamingClient.Builder withPassword = TranscribeStreamingClient.builder().region("us-west-2")
+                    .transport(transport).endpoint(URI.create("http://user:hunter2@127.0.0.1:8080"));
+            TranscribeStreamingClient.Builder withoutPort = TranscribeStreamingClient.builder().region("us-west-2")
+                    .transport(transport).endpoint(URI.create("http://127.0.0.1:99999"));
+
+            assertThatThrownBy(withPassword::build).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("user information")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+            assertThatThrownBy(withoutPort::build).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("port must be 1 to 65535, was 99999");
+        }
     }
 
     @Test

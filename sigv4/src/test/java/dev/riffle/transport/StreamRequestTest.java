@@ -1,0 +1,54 @@
+package dev.riffle.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.riffle.sigv4.Credentials;
+import java.net.URI;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Which endpoints a stream can be opened on, checked when a client is configured rather than on connecting. */
+class StreamRequestTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://transcribestreaming.us-west-2.amazonaws.com", "http://127.0.0.1:8080",
+            "ws://localhost:1", "WSS://[::1]:65535", "https://example.com/base"})
+    void anAbsoluteHttpOrWebSocketUriWithAHostIsUsable(String endpoint) {
+        URI uri = URI.create(endpoint);
+
+        assertThat(StreamRequest.requireUsableEndpoint(uri)).isSameAs(uri);
+        assertThat(request(uri).endpoint()).isSameAs(uri);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ftp://example.com | absolute http, https, ws or wss URI with a host, was ftp://example.com",
+            "notaurl | absolute http, https, ws or wss URI with a host, was notaurl",
+            "/stream-transcription | absolute http, https, ws or wss URI with a host",
+            "http://127.0.0.1:99999 | port must be 1 to 65535, was 99999",
+            "http://127.0.0.1:0 | port must be 1 to 65535, was 0"})
+    void anUnusableEndpointIsRefusedWithTheReason(String endpoint, String reason) {
+        URI uri = URI.create(endpoint);
+
+        assertThatThrownBy(() -> StreamRequest.requireUsableEndpoint(uri))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> request(uri)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://user:hunter2@127.0.0.1:8080", "https://hunter2@example.com"})
+    void userInformationIsRefusedWithoutQuotingIt(String endpoint) {
+        assertThatThrownBy(() -> StreamRequest.requireUsableEndpoint(URI.create(endpoint)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user information")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    private static StreamRequest request(URI endpoint) {
+        Credentials credentials = Credentials.of("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        return StreamRequest.builder().endpoint(endpoint).path("/stream-transcription").service("transcribe")
+                .region("us-east-1").credentials(() -> credentials).build();
+    }
+}
