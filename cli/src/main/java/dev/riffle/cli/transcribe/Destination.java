@@ -9,6 +9,8 @@ import dev.riffle.sigv4.credentials.DefaultCredentialsProvider;
 import dev.riffle.sigv4.credentials.DefaultRegionProvider;
 import dev.riffle.sigv4.credentials.Environment;
 import dev.riffle.sigv4.credentials.ProfileCredentialsProvider;
+import dev.riffle.transcribe.Endpoints;
+import dev.riffle.transport.StreamRequest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -54,6 +56,7 @@ final class Destination implements AutoCloseable {
      * @param script   the emulator's script if one is beside the audio
      * @param audioName the audio argument, for the notice
      * @throws CredentialsException if AWS was chosen and no credentials can be found, or the config is unreadable
+     * @throws IllegalArgumentException if the endpoint is unusable or the region is not a region name
      */
     static Destination resolve(URI endpoint, String region, String profile, Environment environment,
                                Optional<Path> script, String audioName) {
@@ -66,10 +69,12 @@ final class Destination implements AutoCloseable {
         }
         CredentialsProvider chain = DefaultCredentialsProvider.create(profiles.build());
         if (endpoint != null) {
+            StreamRequest.requireUsableEndpoint(endpoint);
             return new Destination(endpoint, chosenRegion.orElse(FALLBACK_REGION), orExampleCredentials(chain), null,
                     null);
         }
         if (chosenRegion.isPresent()) {
+            Endpoints.forRegion(chosenRegion.get()); // a malformed region is the first thing to fix
             chain.resolveCredentials(); // fail now, with the chain's account of where it looked
             return new Destination(null, chosenRegion.get(), chain, null, null);
         }

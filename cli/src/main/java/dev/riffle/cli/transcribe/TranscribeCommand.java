@@ -159,7 +159,7 @@ public final class TranscribeCommand implements Callable<Integer> {
         try {
             destination = Destination.resolve(endpoint, region, profile, main.environment(), input.scriptBeside(),
                     file);
-        } catch (CredentialsException e) {
+        } catch (CredentialsException | IllegalArgumentException e) {
             return usageError(e.getMessage());
         } catch (IllegalStateException e) {
             return failure("cannot start the local emulator: " + e.getMessage());
