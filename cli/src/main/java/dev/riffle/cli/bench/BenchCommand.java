@@ -8,6 +8,7 @@ import dev.riffle.emulator.Emulator;
 import dev.riffle.emulator.EmulatorConfig;
 import dev.riffle.transcribe.audio.AudioFormat;
 import dev.riffle.transcribe.audio.UnsupportedAudioException;
+import dev.riffle.transport.StreamRequest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -100,8 +101,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
         LoadSettings settings;
         try {
+            if (!(ramp >= 0 && ramp <= LoadSettings.MAX_SECONDS)) { // NaN too, before it becomes a Duration
+                throw new IllegalArgumentException("--ramp must be 0 to " + (long) LoadSettings.MAX_SECONDS
+                        + " seconds, was " + ramp);
+            }
             settings = LoadSettings.forRecording(audio, prepared, duration, streams, pace,
                     Duration.ofMillis(Math.round(ramp * 1000)), languageCode);
+            if (endpoint != null) {
+                StreamRequest.requireUsableEndpoint(endpoint);
+            }
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }

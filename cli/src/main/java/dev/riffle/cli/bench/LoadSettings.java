@@ -23,18 +23,35 @@ import java.util.Objects;
 public record LoadSettings(int streams, PreparedAudio audio, int passes, Pace pace, Duration ramp,
                            String expectedTranscript, String languageCode) {
 
+    /**
+     * The most streams a run opens: each holds its own connection from this host to one endpoint, and TCP gives
+     * one local address at most 65,535 ports to connect from. Also what keeps the per-stream buffers allocated up
+     * front within a default heap.
+     */
+    public static final int MAX_STREAMS = 65_535;
+    /**
+     * The longest audio per stream, and the longest ramp, in seconds: 4 hours, the service's limit on one stream
+     * (transcribe-protocol.md, quotas: "Max stream duration 4 h (14,400 s), not adjustable"). It also bounds what a
+     * run holds per pass, such as the expected transcript.
+     */
+    public static final double MAX_SECONDS = 14_400;
+    /** The longest expected transcript a run holds: 16 Mi characters, some 60 times four hours of speech. */
+    static final long MAX_EXPECTED_CHARS = 16L << 20;
+
     /** Checks the numbers. */
     public LoadSettings {
-        if (streams < 1) {
-            throw new IllegalArgumentException("--streams must be at least 1");
+        if (streams < 1 || streams > MAX_STREAMS) {
+            throw new IllegalArgumentException("--streams must be 1 to " + MAX_STREAMS + " (one connection each), was "
+                    + streams);
         }
         if (passes < 1) {
             throw new IllegalArgumentException("the audio must be sent at least once");
         }
         Objects.requireNonNull(audio, "audio");
         Objects.requireNonNull(pace, "pace");
-        if (ramp.isNegative()) {
-            throw new IllegalArgumentException("--ramp cannot be negative");
+        if (ramp.isNegative() || ramp.compareTo(Duration.ofSeconds((long) MAX_SECONDS)) > 0) {
+            throw new IllegalArgumentException("--ramp must be 0 to " + (long) MAX_SECONDS + " seconds, was "
+                    + ramp.toMillis() / 1e3);
         }
     }
 
@@ -45,17 +62,27 @@ public record LoadSettings(int streams, PreparedAudio audio, int passes, Pace pa
      *
      * @param file     the recording, as given (for its companion transcript)
      * @param prepared the recording, read
+     * @param durationSeconds audio per stream, more than 0 and at most {@link #MAX_SECONDS}; null for one pass
      * @throws IllegalArgumentException if a number is out of range
      */
     public static LoadSettings forRecording(Path file, PreparedAudio prepared, Double durationSeconds, int streams,
                                             Pace pace, Duration ramp, String languageCode) {
+        if (durationSeconds != null && !(durationSeconds > 0 && durationSeconds <= MAX_SECONDS)) {
+            throw new IllegalArgumentException("--duration must be more than 0 and at most " + (long) MAX_SECONDS
+                    + " seconds (4 h, the service's longest stream), was " + durationSeconds);
+        }
         int passes = durationSeconds == null ? 1
                 : (int) Math.max(1, Math.ceil(durationSeconds * 1e9 / prepared.passNanos()));
         return new LoadSettings(streams, prepared, passes, pace, ramp, expectedTranscript(file, passes),
                 languageCode);
     }
 
-    /** NAME.txt beside the audio, once per pass, whitespace collapsed; null if there is none. */
+    /**
+     * NAME.txt beside the audio, once per pass, whitespace collapsed; null if there is none.
+     *
+     * @throws IllegalArgumentException if that would be over {@link #MAX_EXPECTED_CHARS} characters (a long text
+     *     beside a short recording), rather than running out of memory
+     */
     private static String expectedTranscript(Path file, int passes) {
         Path text = Companions.beside(file, ".txt");
         if (!Files.isRegularFile(text)) {
@@ -63,6 +90,11 @@ public record LoadSettings(int streams, PreparedAudio audio, int passes, Pace pa
         }
         try {
             String once = StreamRun.normalize(Files.readString(text));
+            if ((long) (once.length() + 1) * passes > MAX_EXPECTED_CHARS) {
+                throw new IllegalArgumentException(text + " repeated for " + passes + " passes would be over "
+                        + (MAX_EXPECTED_CHARS >> 20) + " Mi characters to check each stream against; shorten "
+                        + "--duration");
+            }
             return String.join(" ", Collections.nCopies(passes, once));
         } catch (IOException e) {
             return null; // unreadable: the run checks nothing rather than failing every stream

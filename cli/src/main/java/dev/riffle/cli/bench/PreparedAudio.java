@@ -25,6 +25,12 @@ import java.util.List;
  */
 public final class PreparedAudio {
 
+    /**
+     * The most PCM a load run holds: 256 MiB, about 2 h 20 min at 16 kHz mono. A longer recording is refused
+     * rather than read until the heap runs out; a run loops a shorter one with {@code --duration}.
+     */
+    static final int MAX_BYTES = 256 << 20;
+
     private final AudioFormat format;
     private final ByteBuffer pcm;
     private final int[] chunkEnds;
@@ -40,9 +46,15 @@ public final class PreparedAudio {
     /**
      * Reads {@code file}: a WAV, or raw PCM in {@code headerless} format.
      *
-     * @throws UnsupportedAudioException if it is not PCM (FLAC and Ogg streams cannot be looped by concatenation)
+     * @throws UnsupportedAudioException if it is not PCM (FLAC and Ogg streams cannot be looped by concatenation), or
+     *     longer than {@link #MAX_BYTES}
      */
     public static PreparedAudio read(Path file, AudioFormat headerless) throws IOException {
+        return read(file, headerless, MAX_BYTES);
+    }
+
+    /** As {@link #read(Path, AudioFormat)}, holding at most {@code maxBytes} of PCM. */
+    static PreparedAudio read(Path file, AudioFormat headerless, int maxBytes) throws IOException {
         try (AudioSource source = AudioSource.open(file, headerless)) {
             if (source.container() != AudioSource.Container.WAV && source.container() != AudioSource.Container.RAW_PCM) {
                 throw new UnsupportedAudioException(source.container() + " audio, which cannot be looped; riffle "
@@ -54,6 +66,10 @@ public final class PreparedAudio {
             List<Long> endNanos = new ArrayList<>();
             for (AudioChunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
                 ByteBuffer audio = chunk.audio();
+                if (audio.remaining() > maxBytes - bytes.size()) {
+                    throw new UnsupportedAudioException("over " + maxBytes + " bytes of PCM, which riffle bench "
+                            + "would hold in memory; loop a shorter recording with --duration");
+                }
                 byte[] copy = new byte[audio.remaining()];
                 audio.get(copy);
                 bytes.writeBytes(copy);

@@ -14,6 +14,7 @@ import dev.riffle.transcribe.model.Result;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
 import dev.riffle.transcribe.model.TranscribeException;
 import dev.riffle.transcribe.model.TranscriptEvent;
+import dev.riffle.transport.StreamRequest;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
@@ -36,9 +37,11 @@ public final class RiffleLoadClient implements LoadClient {
      * us-east-1, with no retries (a load run counts failures; it does not hide them).
      *
      * @param trusted certificates to trust for an https endpoint, besides the JDK's
+     * @throws IllegalArgumentException if the endpoint is unusable ({@link StreamRequest#requireUsableEndpoint})
      */
     public static RiffleLoadClient forEndpoint(URI endpoint, TransportChoice transport,
                                                List<X509Certificate> trusted) {
+        StreamRequest.requireUsableEndpoint(endpoint); // before the transport exists, so a refusal leaks no threads
         Credentials example = Credentials.of(EmulatorConfig.EXAMPLE_ACCESS_KEY_ID,
                 EmulatorConfig.EXAMPLE_SECRET_ACCESS_KEY);
         return new RiffleLoadClient(TranscribeStreamingClient.builder().transport(transport.create(trusted))

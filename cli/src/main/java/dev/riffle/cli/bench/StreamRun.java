@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -70,7 +71,14 @@ final class StreamRun implements TranscriptSink, BiConsumer<Void, Throwable> {
 
     /** Opens the stream; sending starts once it is accepted. */
     void open() {
-        client.open(spec, this).whenComplete((opened, error) -> {
+        CompletableFuture<LoadStream> opening;
+        try {
+            opening = client.open(spec, this);
+        } catch (RuntimeException e) { // a client that refuses synchronously: the stream failed, the run goes on
+            finish(e);
+            return;
+        }
+        opening.whenComplete((opened, error) -> {
             if (error != null) {
                 finish(error);
                 return;

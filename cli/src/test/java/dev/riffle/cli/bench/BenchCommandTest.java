@@ -110,7 +110,21 @@ class BenchCommandTest {
                 Arguments.of(List.of("--audio", samples().resolve("recipe.wav").toString(), "--streams", "0"),
                         "--streams"),
                 Arguments.of(List.of("--audio", samples().resolve("recipe.wav").toString(), "--pace", "warp"),
-                        "--pace"));
+                        "--pace"),
+                Arguments.of(withRecipe("--streams", "100000000"), "--streams must be 1 to 65535"),
+                Arguments.of(withRecipe("--duration", "-1"), "--duration must be more than 0"),
+                Arguments.of(withRecipe("--duration", "NaN"), "--duration must be more than 0"),
+                Arguments.of(withRecipe("--duration", "1e12"), "at most 14400 seconds"),
+                Arguments.of(withRecipe("--ramp", "-1"), "--ramp must be 0 to 14400 seconds"),
+                Arguments.of(withRecipe("--ramp", "NaN"), "--ramp must be 0 to 14400 seconds"),
+                Arguments.of(withRecipe("--ramp", "1e300"), "--ramp must be 0 to 14400 seconds"),
+                Arguments.of(withRecipe("--endpoint", "notaurl"), "endpoint must be an absolute http"),
+                Arguments.of(withRecipe("--endpoint", "http://127.0.0.1:99999"), "port must be 1 to 65535"));
+    }
+
+    private static List<String> withRecipe(String... args) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("--audio",
+                samples().resolve("recipe.wav").toString()), java.util.Arrays.stream(args)).toList();
     }
 
     @ParameterizedTest
@@ -119,7 +133,7 @@ class BenchCommandTest {
         CliRun run = bench(args.toArray(String[]::new));
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains(why);
+        assertThat(run.err()).contains(why).doesNotContain("\tat ");
     }
 
     /** Every figure is there, and consistent with the others, whatever its value. */

@@ -1,7 +1,10 @@
 package dev.riffle.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.riffle.transcribe.audio.AudioFormat;
+import dev.riffle.transcribe.audio.UnsupportedAudioException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,17 @@ class PreparedAudioTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aRecordingOverTheLimitIsRefusedRatherThanHeldInMemory() throws Exception {
+        Path raw = dir.resolve("long.raw");
+        Files.write(raw, new byte[32_000]); // 1 s of 16 kHz mono: ten events of 3,200 bytes
+        AudioFormat pcm = AudioFormat.pcm(16_000, 1);
+
+        assertThat(PreparedAudio.read(raw, pcm, 32_000).chunksPerPass()).isEqualTo(10);
+        assertThatThrownBy(() -> PreparedAudio.read(raw, pcm, 31_999)).isInstanceOf(UnsupportedAudioException.class)
+                .hasMessageContaining("over 31999 bytes of PCM").hasMessageContaining("--duration");
+    }
 
     @Test
     void everyEventCarries100MsAndTheLastIsPaddedWithSilence() throws Exception {
