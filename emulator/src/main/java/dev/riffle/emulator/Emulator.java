@@ -13,6 +13,7 @@ import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
 import dev.riffle.transcribe.model.TranscriptEvent;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -60,15 +61,28 @@ public final class Emulator implements AutoCloseable {
         SslContext ssl = certificate == null ? null : serverTls(certificate);
         this.group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());
+        ChannelFuture bound;
         try {
-            this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            bound = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ServerInitializer(context, ssl))
-                    .bind(config.host, config.port).syncUninterruptibly().channel();
+                    .bind(config.host, config.port).awaitUninterruptibly();
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            throw new IllegalStateException("cannot listen on " + config.host + ":" + config.port + ": "
-                    + e.getMessage(), e);
+            throw cannotListen(config, e);
         }
+        if (!bound.isSuccess()) { // a BindException is checked: await, then look, rather than have it rethrown
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw cannotListen(config, bound.cause());
+        }
+        this.server = bound.channel();
+    }
+
+    /** The reason a bind failed, named even when the exception has no message (an unresolvable host's has none). */
+    private static IllegalStateException cannotListen(EmulatorConfig config, Throwable cause) {
+        String reason = cause.getMessage() != null ? cause.getMessage()
+                : cause instanceof java.nio.channels.UnresolvedAddressException ? "cannot resolve the host"
+                : cause.getClass().getSimpleName();
+        return new IllegalStateException("cannot listen on " + config.host + ":" + config.port + ": " + reason, cause);
     }
 
     /**

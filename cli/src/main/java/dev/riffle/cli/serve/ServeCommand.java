@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
                         + "every event are SigV4-verified; transcripts come from --script."})
 public final class ServeCommand implements Callable<Integer> {
 
+    /** An allowance of 4 h, the service's longest stream (transcribe-protocol.md, quotas), can never be used up. */
+    private static final double MAX_REALTIME_ALLOWANCE_SECONDS = 14_400;
+
     @CommandLine.ParentCommand
     private Main main;
 
@@ -113,9 +116,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private EmulatorConfig config() {
+        if (maxStreams < 1) {
+            throw new IllegalArgumentException("--max-streams must be at least 1, was " + maxStreams);
+        }
+        if (!(realtimeAllowance >= 0 && realtimeAllowance <= MAX_REALTIME_ALLOWANCE_SECONDS)) { // NaN too
+            throw new IllegalArgumentException("--realtime-allowance must be 0 (off) to "
+                    + (long) MAX_REALTIME_ALLOWANCE_SECONDS + " seconds, was " + realtimeAllowance);
+        }
         EmulatorConfig.Builder builder = EmulatorConfig.builder().host(host).port(port).tls(tls)
                 .credentials(Credentials.of(accessKey, secretKey)).maxConcurrentStreams(maxStreams)
-                .aheadOfRealTimeAllowance(realtimeAllowance <= 0 ? null
+                .aheadOfRealTimeAllowance(realtimeAllowance == 0 ? null
                         : Duration.ofMillis(Math.round(realtimeAllowance * 1000)));
         if (cert != null || key != null) {
             if (cert == null || key == null) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -104,17 +105,30 @@ class ServeCommandTest {
                 Arguments.of(List.of("--script", samples().resolve("recipe.json").toString(), "--script-repeat", "2"),
                         "ends at"),
                 Arguments.of(List.of("--cert", "/nonexistent/cert.pem"), "--cert and --key go together"),
-                Arguments.of(List.of("--port", "70000"), "port"));
+                Arguments.of(List.of("--port", "70000"), "port"),
+                Arguments.of(List.of("--max-streams", "-1"), "--max-streams must be at least 1"),
+                Arguments.of(List.of("--realtime-allowance", "-5"), "--realtime-allowance must be 0 (off) to 14400"),
+                Arguments.of(List.of("--realtime-allowance", "NaN"), "--realtime-allowance must be 0 (off)"));
+    }
+
+    @Test
+    void anAddressThisHostDoesNotHaveExits1NamingTheReason() {
+        CliRun run = CliRun.run("serve", "--host", "192.0.2.1", "--port", "0"); // TEST-NET-1 (RFC 5737)
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).startsWith("riffle serve: cannot listen on 192.0.2.1:0: ").doesNotContain("\tat ");
+        assertThat(run.outText()).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("unusableArguments")
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // an accepted argument would serve on
     void unusableArgumentsExit2AndSayWhy(List<String> args, String why) {
         CliRun run = CliRun.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("serve"), args.stream())
                 .toArray(String[]::new));
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).startsWith("riffle serve: ").contains(why);
+        assertThat(run.err()).startsWith("riffle serve: ").contains(why).doesNotContain("\tat ");
         assertThat(run.outText()).isEmpty();
     }
 }
