@@ -41,6 +41,7 @@ public final class EmulatorConfig {
     final Duration maxAudioPerEvent;
     final Duration aheadOfRealTimeAllowance;
     final Duration idleTimeout;
+    final Duration connectionIdleTimeout;
     final Duration maxStreamDuration;
     final SessionConflict sessionConflict;
     final List<Fault> faults;
@@ -61,6 +62,7 @@ public final class EmulatorConfig {
         this.maxAudioPerEvent = b.maxAudioPerEvent;
         this.aheadOfRealTimeAllowance = b.aheadOfRealTimeAllowance;
         this.idleTimeout = b.idleTimeout;
+        this.connectionIdleTimeout = b.connectionIdleTimeout;
         this.maxStreamDuration = b.maxStreamDuration;
         this.sessionConflict = b.sessionConflict;
         this.faults = List.copyOf(b.faults);
@@ -87,6 +89,7 @@ public final class EmulatorConfig {
         private Duration maxAudioPerEvent = Duration.ofSeconds(1);
         private Duration aheadOfRealTimeAllowance = Duration.ofSeconds(10);
         private Duration idleTimeout = Duration.ofSeconds(15);
+        private Duration connectionIdleTimeout = Duration.ofSeconds(60);
         private Duration maxStreamDuration = Duration.ofHours(4);
         private SessionConflict sessionConflict = SessionConflict.TERMINATE_EXISTING;
         private final List<Fault> faults = new ArrayList<>();
@@ -186,6 +189,22 @@ public final class EmulatorConfig {
         /** How long a stream may go without audio; 15 s, as the service. */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * How long a connection may go with nothing read or written before it is closed; 60 s by default, the
+         * idle timeout of AWS's load balancers [inferred: the service does not document its own]. It ends
+         * connections that stall before a stream starts (halfway through a request or a TLS handshake) or that
+         * stay open with no stream.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder connectionIdleTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("connectionIdleTimeout must be positive, was " + timeout);
+            }
+            this.connectionIdleTimeout = timeout;
             return this;
         }
 

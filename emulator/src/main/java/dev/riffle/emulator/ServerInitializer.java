@@ -14,7 +14,8 @@ import io.netty.handler.ssl.SslContext;
 /**
  * A connection's pipeline: TLS if configured, then {@link ProtocolDetector}, then either HTTP/2 (one stream at a
  * time, {@code SETTINGS_MAX_CONCURRENT_STREAMS = 1} as spec 2.1 recommends, each stream a {@link Http2Session}) or
- * HTTP/1.1 for WebSocket upgrades ({@link WebSocketUpgrade}).
+ * HTTP/1.1 for WebSocket upgrades ({@link WebSocketUpgrade}). {@link ConnectionGuard} closes connections that go
+ * idle, or fail below the level of a stream.
  */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -31,6 +32,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(ConnectionGuard.idleCloser(context.config.connectionIdleTimeout));
         if (sslContext != null) {
             pipeline.addLast(sslContext.newHandler(channel.alloc()));
         }
@@ -48,6 +50,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
                 stream.pipeline().addLast(new Http2Session(context));
             }
         }));
+        pipeline.addLast(ConnectionGuard.errorCloser());
     }
 
     private void http1(ChannelPipeline pipeline) {

@@ -62,6 +62,11 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
 
     private void onRequest(ChannelHandlerContext ctx, FullHttpRequest request) {
         String requestId = UUID.randomUUID().toString();
+        if (request.decoderResult().isFailure()) { // a request line or headers HttpServerCodec could not read
+            refuse(ctx, requestId, new Admission.Refusal(400, "BadRequestException", "malformed HTTP request: "
+                    + request.decoderResult().cause().getMessage()));
+            return;
+        }
         String target = request.uri();
         int q = target.indexOf('?');
         String path = q < 0 ? target : target.substring(0, q);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.riffle.cli.CliProcess;
 import dev.riffle.cli.CliRun;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,6 +95,23 @@ class ServeCommandTest {
 
             serve.signal("TERM");
             assertThat(serve.exitStatus(15)).isZero();
+        }
+    }
+
+    @Test
+    void aPeerSendingGarbageAfterTheHttp2PrefaceLeavesNoStackTraceInTheLog() throws Exception {
+        try (CliProcess serve = CliProcess.start(home, "serve", "--port", "0")) {
+            java.net.URI endpoint = java.net.URI.create(serve.readLine().substring("listening on ".length()));
+            try (java.net.Socket peer = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+                peer.setSoTimeout(10_000);
+                peer.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                peer.getOutputStream().write(new byte[] {0, 0, 4, 0, 0, 0, 0, 0, 1, 'o', 'o', 'p', 's'}); // DATA first
+                assertThat(peer.getInputStream().readAllBytes()).isNotEmpty(); // SETTINGS, GOAWAY, then closed
+            }
+
+            serve.signal("TERM");
+            assertThat(serve.exitStatus(15)).isZero();
+            assertThat(serve.err()).doesNotContain("Exception").doesNotContain("\tat ");
         }
     }
 
