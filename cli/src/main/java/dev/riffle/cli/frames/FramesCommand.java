@@ -5,6 +5,7 @@ import dev.riffle.cli.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,12 @@ public final class FramesCommand implements Runnable {
         return main.streams();
     }
 
-    /** Opens FILE, or standard input for {@code null} or {@code -}. The caller closes the stream. */
+    /**
+     * Opens FILE, or standard input for {@code null} or {@code -}. The caller closes the stream.
+     *
+     * @throws java.nio.file.FileSystemException if FILE is missing, a directory, or not readable; see
+     *     {@link #cannotOpen}
+     */
     InputStream open(String file) throws IOException {
         if (file == null || file.equals("-")) {
             return new java.io.FilterInputStream(streams().in()) {
@@ -37,7 +43,18 @@ public final class FramesCommand implements Runnable {
                 }
             };
         }
-        return Files.newInputStream(Path.of(file));
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) { // reading one fails only at the first read, with a bare "Is a directory"
+            throw new NoSuchFileException(file, null, "is a directory");
+        }
+        return Files.newInputStream(path);
+    }
+
+    /** Why FILE could not be opened, in words: {@code FILE: no such file (is a directory)}. */
+    static String cannotOpen(String file, java.nio.file.FileSystemException e) {
+        String what = e instanceof NoSuchFileException ? "no such file"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot open";
+        return file + ": " + what + (e.getReason() == null ? "" : " (" + e.getReason() + ")");
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,8 +40,8 @@ final class FramesDecodeCommand implements Callable<Integer> {
         try (InputStream in = frames.open(file)) {
             decode(in, out);
             return 0;
-        } catch (NoSuchFileException e) {
-            frames.streams().err().println("riffle frames decode: " + file + ": no such file");
+        } catch (FileSystemException e) {
+            frames.streams().err().println("riffle frames decode: " + FramesCommand.cannotOpen(file, e));
             return Main.EXIT_USAGE;
         } catch (EventStreamException e) {
             out.flush();

@@ -6,7 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,8 +59,8 @@ final class FramesEncodeCommand implements Callable<Integer> {
                     out.write(FrameJsonReader.read(line).encode(encoder, keepGiven));
                 }
             }
-        } catch (NoSuchFileException e) {
-            frames.streams().err().println("riffle frames encode: " + file + ": no such file");
+        } catch (FileSystemException e) {
+            frames.streams().err().println("riffle frames encode: " + FramesCommand.cannotOpen(file, e));
             return Main.EXIT_USAGE;
         } catch (FrameFormatException e) {
             out.flush();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code riffle frames decode|encode}, run in-process on the shared vectors. */
 class FramesCommandTest {
@@ -88,6 +89,16 @@ class FramesCommandTest {
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("absent: no such file");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"decode", "encode"})
+    void aDirectoryIsAUsageErrorNamingIt(String subcommand) {
+        CliRun run = CliRun.run("frames", subcommand, temp.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("riffle frames " + subcommand + ": " + temp + ": no such file (is a directory)"
+                + System.lineSeparator());
     }
 
     @Test
