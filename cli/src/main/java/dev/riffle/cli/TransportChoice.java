@@ -34,6 +34,12 @@ public enum TransportChoice {
         if (pemFile == null) {
             return List.of();
         }
+        if (Files.isDirectory(pemFile)) { // else the certificate parser fails with a bare "Is a directory"
+            throw new CertificateException("a directory, not a PEM file");
+        }
+        if (!Files.exists(pemFile)) { // else NoSuchFileException, whose message is only the file's name
+            throw new CertificateException("no such file");
+        }
         try (InputStream pem = Files.newInputStream(pemFile)) {
             List<X509Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(pem)
                     .stream().map(X509Certificate.class::cast).toList();

@@ -90,14 +90,23 @@ public final class BenchCommand implements Callable<Integer> {
         PreparedAudio prepared;
         List<java.security.cert.X509Certificate> trusted;
         try {
+            if (Files.isDirectory(audio)) {
+                return usage(audio + ": is a directory, not an audio file");
+            }
             prepared = PreparedAudio.read(audio, sampleRate == null ? null : AudioFormat.pcm(sampleRate, 1));
-            trusted = TransportChoice.readCertificates(caBundle);
         } catch (NoSuchFileException e) {
             return usage(e.getFile() + ": no such file");
         } catch (UnsupportedAudioException e) {
             return usage(audio + ": " + e.getMessage());
-        } catch (IOException | CertificateException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            return usage(audio + ": cannot read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
+        }
+        try {
+            trusted = TransportChoice.readCertificates(caBundle);
+        } catch (IOException | CertificateException e) {
+            return usage("--ca-bundle " + caBundle + ": " + e.getMessage());
         }
         LoadSettings settings;
         try {

@@ -321,7 +321,10 @@ class TranscribeCommandTest {
                 Arguments.of(List.of(wav, "--session-id", "not-a-uuid"), "sessionId"),
                 Arguments.of(List.of(wav, "--number-of-channels", "2"), "--sample-rate"),
                 Arguments.of(List.of("-", "--sample-rate", "4000"), "4000"),
-                Arguments.of(List.of(wav, "--ca-bundle", "/nonexistent/ca.pem"), "--ca-bundle"),
+                Arguments.of(List.of(wav, "--ca-bundle", "/nonexistent/ca.pem"), "--ca-bundle /nonexistent/ca.pem: no "
+                        + "such file"),
+                Arguments.of(List.of(wav, "--ca-bundle", Path.of(wav).getParent().toString()),
+                        "a directory, not a PEM file"),
                 Arguments.of(List.of(wav, "--unknown-flag"), "--unknown-flag"),
                 Arguments.of(List.of(wav, "--endpoint", "notaurl"), "endpoint must be an absolute http, https, ws"),
                 Arguments.of(List.of(wav, "--endpoint", "ftp://127.0.0.1"), "endpoint must be an absolute http"),
