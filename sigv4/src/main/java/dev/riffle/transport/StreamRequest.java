@@ -39,8 +39,9 @@ public final class StreamRequest {
 
     /**
      * Checks that a stream can be opened on {@code endpoint}: an absolute http, https, ws or wss URI with a host, a
-     * port from 1 to 65535 if it names one, and no user information. Clients call this when they are configured,
-     * so that a wrong endpoint fails there rather than on the first stream.
+     * port from 1 to 65535 if it names one, no path beyond {@code /}, no query, and no user information. Clients
+     * call this when they are configured, so that a wrong endpoint fails there rather than on the first stream,
+     * and a path such as a proxy's prefix is refused rather than silently dropped.
      *
      * <p>User information ({@code user:password@}) is refused and never quoted: SigV4 authenticates with the
      * credentials provider, and a password in the URI would otherwise be echoed by every connection error.
@@ -62,6 +63,12 @@ public final class StreamRequest {
         int port = endpoint.getPort();
         if (port != -1 && (port < 1 || port > 65_535)) {
             throw new IllegalArgumentException("endpoint port must be 1 to 65535, was " + port + " in " + endpoint);
+        }
+        String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+        if (!(path.isEmpty() || path.equals("/")) || endpoint.getRawQuery() != null
+                || endpoint.getRawFragment() != null) {
+            throw new IllegalArgumentException("endpoint must be scheme, host and port only: each operation names "
+                    + "its own path (the transports would drop this one), was " + endpoint);
         }
         return endpoint;
     }

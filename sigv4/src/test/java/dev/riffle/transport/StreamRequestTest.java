@@ -14,7 +14,7 @@ class StreamRequestTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://transcribestreaming.us-west-2.amazonaws.com", "http://127.0.0.1:8080",
-            "ws://localhost:1", "WSS://[::1]:65535", "https://example.com/base"})
+            "ws://localhost:1", "WSS://[::1]:65535", "https://example.com/"})
     void anAbsoluteHttpOrWebSocketUriWithAHostIsUsable(String endpoint) {
         URI uri = URI.create(endpoint);
 
@@ -28,7 +28,10 @@ class StreamRequestTest {
             "notaurl | absolute http, https, ws or wss URI with a host, was notaurl",
             "/stream-transcription | absolute http, https, ws or wss URI with a host",
             "http://127.0.0.1:99999 | port must be 1 to 65535, was 99999",
-            "http://127.0.0.1:0 | port must be 1 to 65535, was 0"})
+            "http://127.0.0.1:0 | port must be 1 to 65535, was 0",
+            "https://proxy.example.com/transcribe | scheme, host and port only",
+            "http://127.0.0.1:8080/?region=us-east-1 | scheme, host and port only",
+            "http://127.0.0.1:8080#events | scheme, host and port only"})
     void anUnusableEndpointIsRefusedWithTheReason(String endpoint, String reason) {
         URI uri = URI.create(endpoint);
 

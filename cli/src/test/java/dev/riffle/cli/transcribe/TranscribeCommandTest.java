@@ -330,6 +330,7 @@ class TranscribeCommandTest {
                 Arguments.of(List.of(wav, "--endpoint", "ftp://127.0.0.1"), "endpoint must be an absolute http"),
                 Arguments.of(List.of(wav, "--endpoint", "http://127.0.0.1:99999"), "port must be 1 to 65535"),
                 Arguments.of(List.of(wav, "--endpoint", "http://user:hunter2@127.0.0.1:8080"), "user information"),
+                Arguments.of(List.of(wav, "--endpoint", "http://127.0.0.1:8080/prefix"), "scheme, host and port only"),
                 Arguments.of(List.of(wav, "--region", "us east 1"), "not an AWS region name"));
     }
 
