@@ -42,8 +42,8 @@ public final class BenchCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     private Main main;
 
-    @Option(names = "--streams", paramLabel = "N", defaultValue = "1", description = "Concurrent streams "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--streams", paramLabel = "N", defaultValue = "1", description = "Concurrent streams, 1 to "
+            + "65535 (default: ${DEFAULT-VALUE}).")
     private int streams;
 
     @Option(names = "--audio", paramLabel = "FILE", required = true, description = "WAV (16-bit PCM) or raw PCM "
@@ -66,11 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
     private URI endpoint;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Audio per stream: the file is looped a "
-            + "whole number of times to last at least this long (default: once).")
+            + "whole number of times to last at least this long, at most 14400 (default: once).")
     private Double duration;
 
     @Option(names = "--ramp", paramLabel = "SECONDS", defaultValue = "0", description = "Start the streams evenly "
-            + "over this long (default: ${DEFAULT-VALUE}).")
+            + "over this long, at most 14400 (default: ${DEFAULT-VALUE}).")
     private double ramp;
 
     @Option(names = "--language-code", paramLabel = "CODE", defaultValue = "en-US",
