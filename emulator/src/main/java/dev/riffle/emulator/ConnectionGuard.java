@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #errorCloser}, last in an HTTP/2 connection: closes the connection on an error that no handler
  *       took, such as a preface followed by bytes that are not a SETTINGS frame. Netty's HTTP/2 codec has already
  *       answered those with GOAWAY; without this handler the error would also reach the end of the pipeline, which
- *       logs it with a stack trace as an unhandled exception. An HTTP/1.1 connection needs none: the codec reports
- *       what it cannot read in the request it passes on ({@link WebSocketUpgrade} answers 400), and once upgraded
- *       the {@link WebSocketSession} handles its own errors.</li>
+ *       logs it with a stack trace as an unhandled exception. The other stages close on errors themselves: the
+ *       {@link ProtocolDetector} during TLS and until the first bytes say which protocol; in HTTP/1.1 the
+ *       {@link WebSocketUpgrade} (which answers a request the codec could not read with 400), then the
+ *       {@link WebSocketSession}.</li>
  * </ul>
  */
 final class ConnectionGuard {

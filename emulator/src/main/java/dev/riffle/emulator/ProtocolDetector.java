@@ -44,6 +44,16 @@ final class ProtocolDetector extends ByteToMessageDecoder {
         ctx.pipeline().remove(this); // hands the bytes read so far to the new handlers
     }
 
+    /**
+     * Closes the connection on an error before its protocol is known: a failed TLS handshake, or bytes that are
+     * not TLS on a TLS port. Each has been answered already (a TLS alert, or nothing); passed on, the error would
+     * reach the end of the pipeline, which logs it with a stack trace as an unhandled exception.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
     @Override
     public void handlerRemoved0(ChannelHandlerContext ctx) {
         // nothing to release: the cumulation is passed on by ByteToMessageDecoder

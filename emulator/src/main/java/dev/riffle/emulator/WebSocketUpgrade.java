@@ -60,6 +60,12 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Closes the connection on an error before the upgrade (a TLS record gone bad), rather than log it. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
     private void onRequest(ChannelHandlerContext ctx, FullHttpRequest request) {
         String requestId = UUID.randomUUID().toString();
         if (request.decoderResult().isFailure()) { // a request line or headers HttpServerCodec could not read

@@ -98,15 +98,71 @@ class ServeCommandTest {
         }
     }
 
-    @Test
-    void aPeerSendingGarbageAfterTheHttp2PrefaceLeavesNoStackTraceInTheLog() throws Exception {
-        try (CliProcess serve = CliProcess.start(home, "serve", "--port", "0")) {
+    static List<Arguments> misbehavingPeers() {
+        byte[] dataBeforeSettings = {0, 0, 4, 0, 0, 0, 0, 0, 1, 'o', 'o', 'p', 's'};
+        byte[] preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] http2Garbage = java.util.Arrays.copyOf(preface, preface.length + dataBeforeSettings.length);
+        System.arraycopy(dataBeforeSettings, 0, http2Garbage, preface.length, dataBeforeSettings.length);
+        byte[] plainHttp = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] brokenHandshake = {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5}; // a handshake record of garbage
+        return List.of(
+                Arguments.of("an HTTP/2 preface, then DATA before SETTINGS", List.of(), http2Garbage),
+                Arguments.of("plain HTTP on a TLS port", List.of("--tls"), plainHttp),
+                Arguments.of("a TLS handshake record of garbage", List.of("--tls"), brokenHandshake));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misbehavingPeers")
+    void aMisbehavingPeerIsDisconnectedAndLeavesNoStackTraceInTheLog(String what, List<String> flags, byte[] bytes)
+            throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("serve", "--port", "0"));
+        args.addAll(flags);
+        try (CliProcess serve = CliProcess.start(home, args.toArray(String[]::new))) {
             java.net.URI endpoint = java.net.URI.create(serve.readLine().substring("listening on ".length()));
             try (java.net.Socket peer = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
                 peer.setSoTimeout(10_000);
-                peer.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                peer.getOutputStream().write(new byte[] {0, 0, 4, 0, 0, 0, 0, 0, 1, 'o', 'o', 'p', 's'}); // DATA first
-                assertThat(peer.getInputStream().readAllBytes()).isNotEmpty(); // SETTINGS, GOAWAY, then closed
+                peer.getOutputStream().write(bytes);
+                peer.getInputStream().readAllBytes(); // whatever the answer, it ends with the connection closed
+            }
+
+            serve.signal("TERM");
+            assertThat(serve.exitStatus(15)).isZero();
+            assertThat(serve.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aBadTlsRecordHalfwayThroughAnHttpRequestLeavesNoStackTraceInTheLog() throws Exception {
+        try (CliProcess serve = CliProcess.start(home, "serve", "--port", "0", "--tls")) {
+            java.net.URI endpoint = java.net.URI.create(serve.readLine().substring("listening on ".length()));
+            try (java.net.Socket tcp = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+                tcp.setSoTimeout(10_000);
+                javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+                trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                    @Override
+                    public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                    }
+
+                    @Override
+                    public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                    }
+
+                    @Override
+                    public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                        return new java.security.cert.X509Certificate[0];
+                    }
+                }}, null);
+                javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
+                        .createSocket(tcp, endpoint.getHost(), endpoint.getPort(), false);
+                tls.setEnabledProtocols(new String[] {"TLSv1.2"});
+                tls.startHandshake();
+                tls.getOutputStream().write("GET /stream-transcription-websocket HTTP/1.1\r\n"
+                        .getBytes(StandardCharsets.US_ASCII)); // the HTTP/1.1 handlers are in place, no upgrade yet
+                tls.getOutputStream().flush();
+                Thread.sleep(200);
+                tcp.getOutputStream().write(new byte[] {0x17, 0x03, 0x03, 0x00, 0x20}); // application data record
+                tcp.getOutputStream().write(new byte[32]); // that does not decrypt
+                tcp.getInputStream().readAllBytes();
             }
 
             serve.signal("TERM");
