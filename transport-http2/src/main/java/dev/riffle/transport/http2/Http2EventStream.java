@@ -308,7 +308,10 @@ final class Http2EventStream implements EventStream {
         if (cause instanceof io.netty.handler.ssl.SslHandshakeTimeoutException) {
             kind = Kind.CONNECT_TIMEOUT;
         }
-        fail(new TransportException(kind, String.valueOf(cause.getMessage()), cause));
+        String message = causedBy(cause, io.netty.handler.ssl.NotSslRecordException.class)
+                ? "the server at " + request.endpoint() + " did not answer in TLS (an http:// endpoint?)"
+                : String.valueOf(cause.getMessage()); // NotSslRecordException's would be a hex dump of the answer
+        fail(new TransportException(kind, message, cause));
     }
 
     /** Nothing received for a ping interval: ask the peer whether it is alive. */
@@ -518,8 +521,12 @@ final class Http2EventStream implements EventStream {
     }
 
     private static boolean isTls(Throwable cause) {
+        return causedBy(cause, javax.net.ssl.SSLException.class);
+    }
+
+    private static boolean causedBy(Throwable cause, Class<? extends Throwable> type) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

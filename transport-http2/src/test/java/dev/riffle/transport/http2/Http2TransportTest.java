@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The HTTP/2 transport against a scripted server on loopback that verifies every signature. */
 @Timeout(60)
-class Http2TransportTest {
+public class Http2TransportTest {
 
     private final List<Message> received = Collections.synchronizedList(new ArrayList<>());
     private Http2Transport transport = Http2Transport.builder().responseTimeout(Duration.ofSeconds(2))
@@ -63,7 +64,8 @@ class Http2TransportTest {
         received.add(view.toMessage());
     }
 
-    static StreamRequest request(URI endpoint, Credentials credentials) {
+    /** A StartStreamTranscription request to {@code endpoint}; shared with the WebSocket transport's tests. */
+    public static StreamRequest request(URI endpoint, Credentials credentials) {
         return StreamRequest.builder().endpoint(endpoint).path("/stream-transcription")
                 .header("x-amzn-transcribe-language-code", "en-US")
                 .header("x-amzn-transcribe-media-encoding", "pcm")
@@ -329,6 +331,15 @@ class Http2TransportTest {
     }
 
     @Test
+    void anHttpsEndpointThatAnswersInPlainHttpFailsSayingSo() throws Exception {
+        byte[] http = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        try (CannedPeer plain = new CannedPeer(http)) {
+            assertFails(transport.open(request(plain.uri("https"), TestHttp2Server.CREDENTIALS), this::collect),
+                    Kind.TLS_FAILED, "did not answer in TLS (an http:// endpoint?)");
+        }
+    }
+
+    @Test
     void refusedConnectionFails() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -470,7 +481,8 @@ class Http2TransportTest {
         assertThat(maxUsed).as("pooled bytes in use").isLessThan(32L << 20);
     }
 
-    static void assertFails(CompletableFuture<?> future, Kind kind, String... messageParts) {
+    /** {@code future} fails with a TransportException of {@code kind} whose message has every part. */
+    public static void assertFails(CompletableFuture<?> future, Kind kind, String... messageParts) {
         Throwable cause;
         try {
             future.get(10, TimeUnit.SECONDS);

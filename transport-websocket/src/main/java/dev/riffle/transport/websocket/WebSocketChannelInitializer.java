@@ -73,7 +73,9 @@ final class WebSocketChannelInitializer extends ChannelInitializer<SocketChannel
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
             if (!handshaker.isHandshakeComplete() && msg instanceof FullHttpResponse answer) {
-                if (answer.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
+                if (answer.decoderResult().isFailure()) { // the codec marks, rather than throws, what it cannot read
+                    owner.onUpgradeUnreadable(answer.decoderResult().cause());
+                } else if (answer.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
                     handshaker.finishHandshake(ctx.channel(), answer);
                     owner.onUpgraded(answer);
                 } else {

@@ -178,12 +178,22 @@ final class WebSocketEventStream implements EventStream {
 
     void onConnectionError(Throwable cause) {
         boolean tls = false;
+        boolean notTls = false;
         for (Throwable t = cause; t != null; t = t.getCause()) {
             tls |= t instanceof javax.net.ssl.SSLException;
+            notTls |= t instanceof io.netty.handler.ssl.NotSslRecordException;
         }
         Kind kind = cause instanceof io.netty.handler.ssl.SslHandshakeTimeoutException ? Kind.CONNECT_TIMEOUT
                 : tls ? Kind.TLS_FAILED : Kind.PROTOCOL_ERROR;
-        fail(new TransportException(kind, String.valueOf(cause.getMessage()), cause));
+        String message = notTls ? "the server at " + url + " did not answer in TLS (a ws:// endpoint?)"
+                : String.valueOf(cause.getMessage()); // NotSslRecordException's would be a hex dump of the answer
+        fail(new TransportException(kind, message, cause));
+    }
+
+    /** The answer to the upgrade request was not HTTP the codec could read: not a WebSocket server. */
+    void onUpgradeUnreadable(Throwable cause) {
+        fail(new TransportException(Kind.PROTOCOL_ERROR, "the answer to the WebSocket upgrade from " + url
+                + " is not HTTP: " + cause.getMessage(), cause));
     }
 
     void onReadIdle() {
