@@ -253,6 +253,24 @@ class TranscribeStreamingClientTest {
         assertThat(e.getMessage()).contains(type).contains("refused: " + type).contains("req-" + status);
     }
 
+    @Test
+    void aProxysHtmlPageBecomesOneLineNamingTheStatus() {
+        String page = "<html>\n  <head><title>502 Bad Gateway</title></head>\n  <body>\n"
+                + "    <h1>Bad Gateway</h1>\n" + "    <p>padding</p>\n".repeat(40) + "  </body>\n</html>\n";
+        start(new TestHttp2Server.Script() {
+            @Override
+            public void onRequest(ServerStream s) {
+                s.rejectWithPage(502, "text/html", page);
+            }
+        }, RetryPolicy.NONE);
+
+        TranscribeException e = failure(client.startStreamTranscription(REQUEST, handler));
+
+        assertThat(e.errorType()).isEqualTo("HTTP502");
+        assertThat(e.errorMessage()).startsWith("HTTP 502: <html> <head><title>502 Bad Gateway</title></head> <body>")
+                .doesNotContain("\n").hasSizeLessThanOrEqualTo("HTTP 502: ".length() + 200);
+    }
+
     @ParameterizedTest
     @CsvSource({"429,LimitExceededException", "500,InternalFailureException", "503,ServiceUnavailableException"})
     void transientRefusalsAreRetriedWithTheWholeRequest(int status, String type) throws Exception {

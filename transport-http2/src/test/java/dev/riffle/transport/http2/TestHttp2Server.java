@@ -213,6 +213,14 @@ public final class TestHttp2Server implements AutoCloseable {
             channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true));
         }
 
+        /** Answers as a proxy in front of the service might: a status and a page, no AWS error headers. */
+        public void rejectWithPage(int status, String contentType, String page) {
+            channel.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status(Integer.toString(status))
+                    .add("content-type", contentType), false));
+            channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer(page, StandardCharsets.UTF_8),
+                    true));
+        }
+
         /** Sends an error status and the start of its body, and never ends the body. */
         public void rejectAndStall(int status, String errorType) {
             channel.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status(Integer.toString(status))
