@@ -41,6 +41,9 @@ public record Fault(Kind kind, Duration at, String errorType, String message) {
         STALL
     }
 
+    /** The latest time a parsed fault may name: 4 h of audio, the service's longest stream. */
+    private static final double MAX_SECONDS = 14_400;
+
     /** Checks the parts. */
     public Fault {
         Objects.requireNonNull(kind, "kind");
@@ -78,13 +81,18 @@ public record Fault(Kind kind, Duration at, String errorType, String message) {
         if (at < 0) {
             throw new IllegalArgumentException("fault '" + text + "' needs a time, as in reset@1.5");
         }
-        Duration when;
+        double seconds;
         try {
-            when = Duration.ofMillis(Math.round(Double.parseDouble(text.substring(at + 1)) * 1000));
+            seconds = Double.parseDouble(text.substring(at + 1));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("fault '" + text + "': '" + text.substring(at + 1)
                     + "' is not a number of seconds");
         }
+        if (!(seconds >= 0 && seconds <= MAX_SECONDS)) { // NaN would round to 0 s, Infinity to never
+            throw new IllegalArgumentException("fault '" + text + "': the time must be 0 to " + (long) MAX_SECONDS
+                    + " seconds (a stream's longest), was " + text.substring(at + 1));
+        }
+        Duration when = Duration.ofMillis(Math.round(seconds * 1000));
         String[] parts = text.substring(0, at).split(":", 3);
         Kind kind;
         try {
