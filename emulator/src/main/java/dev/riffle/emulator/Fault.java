@@ -32,11 +32,17 @@ public record Fault(Kind kind, Duration at, String errorType, String message) {
         GOAWAY,
         /** The TCP connection is closed without a word. */
         DROP,
-        /** The response headers are sent only after this long. */
+        /**
+         * The response headers are sent only after this long. A delay past the connection idle timeout (60 s by
+         * default) on a connection with no other traffic ends with the connection closed first, as an idle
+         * connection in front of the service would be.
+         */
         DELAY_HEADERS,
         /**
          * The emulator stops reading the stream: the client's HTTP/2 flow-control window, or over WebSocket the TCP
-         * buffers, fill and stay full, so a client's sends must wait and its memory must stay bounded.
+         * buffers, fill and stay full, so a client's sends must wait and its memory must stay bounded. A
+         * connection that then carries nothing at all (no HTTP/2 PING, say) is closed after the connection idle
+         * timeout.
          */
         STALL
     }
