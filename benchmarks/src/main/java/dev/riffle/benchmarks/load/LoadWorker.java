@@ -74,7 +74,7 @@ public final class LoadWorker implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PreparedAudio prepared = PreparedAudio.read(audio, null);
-        Duration rampDuration = Duration.ofMillis(Math.round(ramp * 1000));
+        Duration rampDuration = LoadSettings.ramp(ramp);
         LoadSettings settings = LoadSettings.forRecording(audio, prepared, duration, streams, pace, rampDuration,
                 "en-US");
         String workload = String.format(Locale.ROOT, "%d streams x %.0f s of %s, %s pace", streams,

@@ -110,12 +110,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         LoadSettings settings;
         try {
-            if (!(ramp >= 0 && ramp <= LoadSettings.MAX_SECONDS)) { // NaN too, before it becomes a Duration
-                throw new IllegalArgumentException("--ramp must be 0 to " + (long) LoadSettings.MAX_SECONDS
-                        + " seconds, was " + ramp);
-            }
-            settings = LoadSettings.forRecording(audio, prepared, duration, streams, pace,
-                    Duration.ofMillis(Math.round(ramp * 1000)), languageCode);
+            settings = LoadSettings.forRecording(audio, prepared, duration, streams, pace, LoadSettings.ramp(ramp),
+                    languageCode);
             if (endpoint != null) {
                 StreamRequest.requireUsableEndpoint(endpoint);
             }

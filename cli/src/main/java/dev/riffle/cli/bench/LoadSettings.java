@@ -35,7 +35,10 @@ public record LoadSettings(int streams, PreparedAudio audio, int passes, Pace pa
      * run holds per pass, such as the expected transcript.
      */
     public static final double MAX_SECONDS = 14_400;
-    /** The longest expected transcript a run holds: 16 Mi characters, some 60 times four hours of speech. */
+    /**
+     * The longest expected transcript a run holds: 16 Mi characters, about 75 times four hours of speech at 150
+     * words a minute.
+     */
     static final long MAX_EXPECTED_CHARS = 16L << 20;
 
     /** Checks the numbers. */
@@ -50,9 +53,24 @@ public record LoadSettings(int streams, PreparedAudio audio, int passes, Pace pa
         Objects.requireNonNull(audio, "audio");
         Objects.requireNonNull(pace, "pace");
         if (ramp.isNegative() || ramp.compareTo(Duration.ofSeconds((long) MAX_SECONDS)) > 0) {
-            throw new IllegalArgumentException("--ramp must be 0 to " + (long) MAX_SECONDS + " seconds, was "
-                    + ramp.toMillis() / 1e3);
+            throw rampOutOfRange(ramp.toMillis() / 1e3);
         }
+    }
+
+    /**
+     * {@code --ramp}: {@code seconds} as a duration.
+     *
+     * @throws IllegalArgumentException unless 0 to {@link #MAX_SECONDS}; NaN too, which would otherwise round to 0
+     */
+    public static Duration ramp(double seconds) {
+        if (!(seconds >= 0 && seconds <= MAX_SECONDS)) {
+            throw rampOutOfRange(seconds);
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private static IllegalArgumentException rampOutOfRange(double seconds) {
+        return new IllegalArgumentException("--ramp must be 0 to " + (long) MAX_SECONDS + " seconds, was " + seconds);
     }
 
     /**
