@@ -19,6 +19,12 @@ public final class EmulatorConfig {
     public static final String EXAMPLE_ACCESS_KEY_ID = "AKIDEXAMPLE";
     /** The AWS documentation's example secret key, accepted by default. */
     public static final String EXAMPLE_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    /**
+     * The service's longest stream: 4 hours of audio, not adjustable (transcribe-protocol.md, quotas). The
+     * emulator's default {@link Builder#maxStreamDuration}, and the most that a fault's time or the CLI's
+     * {@code --duration}, {@code --ramp} and {@code --realtime-allowance} may say.
+     */
+    public static final Duration SERVICE_MAX_STREAM_DURATION = Duration.ofHours(4);
 
     /** What to do when a stream starts with the session id of a live stream (spec 5.7: the sources disagree). */
     public enum SessionConflict {
@@ -90,7 +96,7 @@ public final class EmulatorConfig {
         private Duration aheadOfRealTimeAllowance = Duration.ofSeconds(10);
         private Duration idleTimeout = Duration.ofSeconds(15);
         private Duration connectionIdleTimeout = Duration.ofSeconds(60);
-        private Duration maxStreamDuration = Duration.ofHours(4);
+        private Duration maxStreamDuration = SERVICE_MAX_STREAM_DURATION;
         private SessionConflict sessionConflict = SessionConflict.TERMINATE_EXISTING;
         private final List<Fault> faults = new ArrayList<>();
         private long seed;

@@ -47,8 +47,8 @@ public record Fault(Kind kind, Duration at, String errorType, String message) {
         STALL
     }
 
-    /** The latest time a parsed fault may name: 4 h of audio, the service's longest stream. */
-    private static final double MAX_SECONDS = 14_400;
+    /** The latest time a parsed fault may name: the service's longest stream. */
+    private static final double MAX_SECONDS = EmulatorConfig.SERVICE_MAX_STREAM_DURATION.toSeconds();
 
     /** Checks the parts. */
     public Fault {

@@ -1,6 +1,7 @@
 package dev.riffle.cli.bench;
 
 import dev.riffle.cli.Companions;
+import dev.riffle.emulator.EmulatorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +31,11 @@ public record LoadSettings(int streams, PreparedAudio audio, int passes, Pace pa
      */
     public static final int MAX_STREAMS = 65_535;
     /**
-     * The longest audio per stream, and the longest ramp, in seconds: 4 hours, the service's limit on one stream
-     * (transcribe-protocol.md, quotas: "Max stream duration 4 h (14,400 s), not adjustable"). It also bounds what a
-     * run holds per pass, such as the expected transcript.
+     * The longest audio per stream, and the longest ramp, in seconds: the service's limit on one stream, 4 hours
+     * ({@link EmulatorConfig#SERVICE_MAX_STREAM_DURATION}). It also bounds what a run holds per pass, such as the
+     * expected transcript.
      */
-    public static final double MAX_SECONDS = 14_400;
+    public static final double MAX_SECONDS = EmulatorConfig.SERVICE_MAX_STREAM_DURATION.toSeconds();
     /**
      * The longest expected transcript a run holds: 16 Mi characters, about 75 times four hours of speech at 150
      * words a minute.

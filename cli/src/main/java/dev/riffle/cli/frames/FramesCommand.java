@@ -4,6 +4,8 @@ import dev.riffle.cli.Main;
 import dev.riffle.cli.Streams;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ public final class FramesCommand implements Runnable {
     /**
      * Opens FILE, or standard input for {@code null} or {@code -}. The caller closes the stream.
      *
-     * @throws java.nio.file.FileSystemException if FILE is missing, a directory, or not readable; see
+     * @throws FileSystemException if FILE is missing, a directory, or not readable; see
      *     {@link #cannotOpen}
      */
     InputStream open(String file) throws IOException {
@@ -51,9 +53,9 @@ public final class FramesCommand implements Runnable {
     }
 
     /** Why FILE could not be opened, in words: {@code FILE: no such file (is a directory)}. */
-    static String cannotOpen(String file, java.nio.file.FileSystemException e) {
+    static String cannotOpen(String file, FileSystemException e) {
         String what = e instanceof NoSuchFileException ? "no such file"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot open";
+                : e instanceof AccessDeniedException ? "permission denied" : "cannot open";
         return file + ": " + what + (e.getReason() == null ? "" : " (" + e.getReason() + ")");
     }
 

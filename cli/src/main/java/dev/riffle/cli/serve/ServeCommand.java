@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
                         + "every event are SigV4-verified; transcripts come from --script."})
 public final class ServeCommand implements Callable<Integer> {
 
-    /** An allowance of 4 h, the service's longest stream (transcribe-protocol.md, quotas), can never be used up. */
-    private static final double MAX_REALTIME_ALLOWANCE_SECONDS = 14_400;
+    /** An allowance as long as the service's longest stream can never be used up. */
+    private static final double MAX_REALTIME_ALLOWANCE_SECONDS = EmulatorConfig.SERVICE_MAX_STREAM_DURATION
+            .toSeconds();
 
     @CommandLine.ParentCommand
     private Main main;
