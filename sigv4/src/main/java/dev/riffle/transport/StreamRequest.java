@@ -73,6 +73,25 @@ public final class StreamRequest {
         return endpoint;
     }
 
+    /**
+     * Checks an HTTP field value: no CR, LF or NUL (RFC 9110, 5.5), which would end the field early or split the
+     * request. The value is not quoted in the message, since a header may carry a token.
+     *
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the field
+     */
+    public static String requireFieldValue(String field, String value) {
+        Objects.requireNonNull(value, field);
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(field + " must not contain CR, LF or NUL (RFC 9110, 5.5)");
+        }
+        return value;
+    }
+
+    private static boolean isTokenChar(int c) { // RFC 9110, 5.6.2: tchar
+        return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+    }
+
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
@@ -166,9 +185,17 @@ public final class StreamRequest {
             return this;
         }
 
-        /** Adds a parameter header; the name is lower-cased, as HTTP/2 requires. */
+        /**
+         * Adds a parameter header; the name is lower-cased, as HTTP/2 requires.
+         *
+         * @throws IllegalArgumentException if the name is not an HTTP token or the value holds CR, LF or NUL
+         */
         public Builder header(String name, String value) {
-            headers.put(name.toLowerCase(Locale.ROOT), Objects.requireNonNull(value, "value"));
+            if (name.isEmpty() || !name.chars().allMatch(StreamRequest::isTokenChar)) {
+                throw new IllegalArgumentException("header name must be an HTTP token (RFC 9110, 5.1), was '"
+                        + name.replaceAll("\\p{Cntrl}", "?") + "'");
+            }
+            headers.put(name.toLowerCase(Locale.ROOT), requireFieldValue(name, value));
             return this;
         }
 

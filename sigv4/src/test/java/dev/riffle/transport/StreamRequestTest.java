@@ -49,6 +49,29 @@ class StreamRequestTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"x-amzn-transcribe-vocabulary-name", "x-custom_header.v2", "X-Amz-Target"})
+    void aTokenNameAndAPlainValueAreKept(String name) {
+        assertThat(StreamRequest.builder().header(name, "a value\twith a tab").endpoint(URI.create("http://h"))
+                .path("/").service("s").region("r").credentials(() -> null).build().headers())
+                .containsEntry(name.toLowerCase(java.util.Locale.ROOT), "a value\twith a tab");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "x evil", "x-evil:", ":authority", "x-\u00e9"})
+    void aNameThatIsNotAnHttpTokenIsRefused(String name) {
+        assertThatThrownBy(() -> StreamRequest.builder().header(name, "v"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be an HTTP token");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US\r\nx-injected: 1", "a\nb", "a\u0000b"})
+    void aValueThatWouldSplitTheRequestIsRefusedWithoutQuotingIt(String value) {
+        assertThatThrownBy(() -> StreamRequest.builder().header("x-amzn-transcribe-language-code", value))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not contain CR, LF or NUL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("injected"));
+    }
+
     private static StreamRequest request(URI endpoint) {
         Credentials credentials = Credentials.of("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
         return StreamRequest.builder().endpoint(endpoint).path("/stream-transcription").service("transcribe")

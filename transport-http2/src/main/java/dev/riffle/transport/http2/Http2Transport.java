@@ -176,7 +176,7 @@ public final class Http2Transport implements EventStreamTransport {
 
         /** The {@code user-agent} header. */
         public Builder userAgent(String userAgent) {
-            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            this.userAgent = StreamRequest.requireFieldValue("userAgent", userAgent);
             return this;
         }
 

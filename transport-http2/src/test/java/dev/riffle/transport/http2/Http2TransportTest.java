@@ -340,6 +340,14 @@ public class Http2TransportTest {
     }
 
     @Test
+    void aUserAgentThatWouldSplitTheRequestIsRefused() {
+        Http2Transport.Builder builder = Http2Transport.builder();
+
+        assertThatThrownBy(() -> builder.userAgent("riffle/1\r\nx-injected: 1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userAgent must not contain CR");
+    }
+
+    @Test
     void refusedConnectionFails() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
