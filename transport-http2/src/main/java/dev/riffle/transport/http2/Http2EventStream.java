@@ -5,6 +5,7 @@ import dev.riffle.eventstream.EventStreamException;
 import dev.riffle.eventstream.HeaderBlock;
 import dev.riffle.eventstream.MessageDecoder;
 import dev.riffle.eventstream.MessageEncoder;
+import dev.riffle.transport.netty.ConnectionErrors;
 import dev.riffle.transport.netty.OutboundQueue;
 import dev.riffle.transport.netty.SignedFrames;
 import dev.riffle.sigv4.Credentials;
@@ -304,14 +305,7 @@ final class Http2EventStream implements EventStream {
     }
 
     void onConnectionError(Throwable cause) {
-        Kind kind = isTls(cause) ? Kind.TLS_FAILED : Kind.PROTOCOL_ERROR;
-        if (cause instanceof io.netty.handler.ssl.SslHandshakeTimeoutException) {
-            kind = Kind.CONNECT_TIMEOUT;
-        }
-        String message = causedBy(cause, io.netty.handler.ssl.NotSslRecordException.class)
-                ? "the server at " + request.endpoint() + " did not answer in TLS (an http:// endpoint?)"
-                : String.valueOf(cause.getMessage()); // NotSslRecordException's would be a hex dump of the answer
-        fail(new TransportException(kind, message, cause));
+        fail(ConnectionErrors.toTransportException(cause, request.endpoint(), "an http:// endpoint"));
     }
 
     /** Nothing received for a ping interval: ask the peer whether it is alive. */
@@ -520,16 +514,4 @@ final class Http2EventStream implements EventStream {
         return error == null ? "error code " + errorCode : error.name();
     }
 
-    private static boolean isTls(Throwable cause) {
-        return causedBy(cause, javax.net.ssl.SSLException.class);
-    }
-
-    private static boolean causedBy(Throwable cause, Class<? extends Throwable> type) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -13,6 +13,7 @@ import dev.riffle.transport.StreamRequest;
 import dev.riffle.transport.StreamResponse;
 import dev.riffle.transport.TransportException;
 import dev.riffle.transport.TransportException.Kind;
+import dev.riffle.transport.netty.ConnectionErrors;
 import dev.riffle.transport.netty.OutboundQueue;
 import dev.riffle.transport.netty.SignedFrames;
 import io.netty.bootstrap.Bootstrap;
@@ -177,17 +178,7 @@ final class WebSocketEventStream implements EventStream {
     }
 
     void onConnectionError(Throwable cause) {
-        boolean tls = false;
-        boolean notTls = false;
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            tls |= t instanceof javax.net.ssl.SSLException;
-            notTls |= t instanceof io.netty.handler.ssl.NotSslRecordException;
-        }
-        Kind kind = cause instanceof io.netty.handler.ssl.SslHandshakeTimeoutException ? Kind.CONNECT_TIMEOUT
-                : tls ? Kind.TLS_FAILED : Kind.PROTOCOL_ERROR;
-        String message = notTls ? "the server at " + url + " did not answer in TLS (a ws:// endpoint?)"
-                : String.valueOf(cause.getMessage()); // NotSslRecordException's would be a hex dump of the answer
-        fail(new TransportException(kind, message, cause));
+        fail(ConnectionErrors.toTransportException(cause, url, "a ws:// endpoint"));
     }
 
     /** The answer to the upgrade request was not HTTP the codec could read: not a WebSocket server. */
