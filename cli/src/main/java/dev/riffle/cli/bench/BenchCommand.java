@@ -90,12 +90,9 @@ public final class BenchCommand implements Callable<Integer> {
         PreparedAudio prepared;
         List<java.security.cert.X509Certificate> trusted;
         try {
-            if (Files.isDirectory(audio)) {
-                return usage(audio + ": is a directory, not an audio file");
-            }
             prepared = PreparedAudio.read(audio, sampleRate == null ? null : AudioFormat.pcm(sampleRate, 1));
         } catch (NoSuchFileException e) {
-            return usage(e.getFile() + ": no such file");
+            return usage(e.getFile() + ": no such file" + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
         } catch (UnsupportedAudioException e) {
             return usage(audio + ": " + e.getMessage());
         } catch (IOException e) {

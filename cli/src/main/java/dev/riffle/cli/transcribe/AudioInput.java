@@ -30,16 +30,13 @@ record AudioInput(String name, Path file) {
      * Opens the input and reads its header.
      *
      * @param headerless the format of raw PCM, when declared with {@code --sample-rate}; null otherwise
-     * @throws NoSuchFileException if the file is missing
+     * @throws NoSuchFileException if the file is missing or a directory
      * @throws dev.riffle.transcribe.audio.UnsupportedAudioException naming what was found, if it is no format
      *                                                               riffle sends
      */
     AudioSource open(InputStream stdin, AudioFormat headerless) throws IOException {
         if (file == null) {
             return AudioSource.open(stdin, headerless);
-        }
-        if (Files.isDirectory(file)) {
-            throw new NoSuchFileException(name, null, "is a directory, not an audio file");
         }
         return AudioSource.open(file, headerless);
     }

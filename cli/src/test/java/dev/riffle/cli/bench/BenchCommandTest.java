@@ -118,7 +118,7 @@ class BenchCommandTest {
                 Arguments.of(withRecipe("--ramp", "-1"), "--ramp must be 0 to 14400 seconds"),
                 Arguments.of(withRecipe("--ramp", "NaN"), "--ramp must be 0 to 14400 seconds"),
                 Arguments.of(withRecipe("--ramp", "1e300"), "--ramp must be 0 to 14400 seconds"),
-                Arguments.of(List.of("--audio", samples().toString()), samples() + ": is a directory"),
+                Arguments.of(List.of("--audio", samples().toString()), samples() + ": no such file (is a directory"),
                 Arguments.of(withRecipe("--ca-bundle", samples().toString()), "a directory, not a PEM file"),
                 Arguments.of(withRecipe("--ca-bundle", "/nonexistent/ca.pem"), "--ca-bundle /nonexistent/ca.pem: no "
                         + "such file"),

@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -64,8 +65,13 @@ public final class AudioSource implements Closeable {
      * Opens a file, taking it as raw PCM in {@code headerless} format if it has no header riffle knows.
      *
      * @param headerless a {@code pcm} format, or null to refuse headerless input
+     * @throws NoSuchFileException if {@code file} is missing, or is a directory (which would otherwise open, and
+     *     fail only at the first read with a bare "Is a directory")
      */
     public static AudioSource open(Path file, AudioFormat headerless) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new NoSuchFileException(file.toString(), null, "is a directory, not an audio file");
+        }
         InputStream in = Files.newInputStream(file);
         try {
             return detect(in, headerless, "file");
