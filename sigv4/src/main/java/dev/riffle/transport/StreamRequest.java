@@ -58,19 +58,34 @@ public final class StreamRequest {
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.matches("https?|wss?") || endpoint.getHost() == null) {
             throw new IllegalArgumentException("endpoint must be an absolute http, https, ws or wss URI with a "
-                    + "host, was " + endpoint);
+                    + "host, was " + quotable(endpoint));
         }
         int port = endpoint.getPort();
         if (port != -1 && (port < 1 || port > 65_535)) {
-            throw new IllegalArgumentException("endpoint port must be 1 to 65535, was " + port + " in " + endpoint);
+            throw new IllegalArgumentException("endpoint port must be 1 to 65535, was " + port + " in "
+                    + quotable(endpoint));
         }
         String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
         if (!(path.isEmpty() || path.equals("/")) || endpoint.getRawQuery() != null
                 || endpoint.getRawFragment() != null) {
             throw new IllegalArgumentException("endpoint must be scheme, host and port only: each operation names "
-                    + "its own path (the transports would drop this one), was " + endpoint);
+                    + "its own path (the transports would drop this one), was " + quotable(endpoint));
         }
         return endpoint;
+    }
+
+    /**
+     * An endpoint as an error message may show it: without its query or fragment, which a presigned URL passed by
+     * mistake would fill with its signature and session token.
+     */
+    private static String quotable(URI endpoint) {
+        String text = endpoint.toString();
+        int cut = text.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = text.indexOf(c);
+            cut = at >= 0 ? Math.min(cut, at) : cut;
+        }
+        return cut < text.length() ? text.substring(0, cut) + " (query not shown)" : text;
     }
 
     /**

@@ -50,6 +50,17 @@ class StreamRequestTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+            "https://transcribestreaming.us-east-1.amazonaws.com:8443/stream-transcription-websocket?"
+                    + "X-Amz-Security-Token=hunter2&X-Amz-Signature=abc",
+            "ftp://example.com/?X-Amz-Security-Token=hunter2", "http://127.0.0.1:99999/#hunter2"})
+    void aPresignedUrlGivenAsTheEndpointIsRefusedWithoutQuotingItsQuery(String endpoint) {
+        assertThatThrownBy(() -> StreamRequest.requireUsableEndpoint(URI.create(endpoint)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(query not shown)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"x-amzn-transcribe-vocabulary-name", "x-custom_header.v2", "X-Amz-Target"})
     void aTokenNameAndAPlainValueAreKept(String name) {
         assertThat(StreamRequest.builder().header(name, "a value\twith a tab").endpoint(URI.create("http://h"))
