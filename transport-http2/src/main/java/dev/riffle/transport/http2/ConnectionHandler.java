@@ -25,7 +25,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             if (msg instanceof Http2GoAwayFrame goAway) {
                 owner.onGoAway(goAway);
             } else if (msg instanceof Http2PingFrame ping && ping.ack()) {
-                owner.onPingAck();
+                owner.onPingAnswered();
             }
         } finally {
             ReferenceCountUtil.release(msg);

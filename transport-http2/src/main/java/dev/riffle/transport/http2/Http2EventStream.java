@@ -1,13 +1,7 @@
 package dev.riffle.transport.http2;
 
 import dev.riffle.eventstream.EventStreamConstants;
-import dev.riffle.eventstream.EventStreamException;
-import dev.riffle.eventstream.HeaderBlock;
-import dev.riffle.eventstream.MessageDecoder;
 import dev.riffle.eventstream.MessageEncoder;
-import dev.riffle.transport.netty.ConnectionErrors;
-import dev.riffle.transport.netty.OutboundQueue;
-import dev.riffle.transport.netty.SignedFrames;
 import dev.riffle.sigv4.Credentials;
 import dev.riffle.sigv4.EventSigner;
 import dev.riffle.sigv4.RequestSigner;
@@ -15,21 +9,21 @@ import dev.riffle.sigv4.SigV4;
 import dev.riffle.sigv4.SignableRequest;
 import dev.riffle.sigv4.SignedRequest;
 import dev.riffle.sigv4.SigningOptions;
-import dev.riffle.transport.EventStream;
 import dev.riffle.transport.EventStreamListener;
 import dev.riffle.transport.StreamRejectedException;
 import dev.riffle.transport.StreamRequest;
 import dev.riffle.transport.StreamResponse;
 import dev.riffle.transport.TransportException;
 import dev.riffle.transport.TransportException.Kind;
-import io.netty.bootstrap.Bootstrap;
+import dev.riffle.transport.netty.AbstractEventStream;
+import dev.riffle.transport.netty.OutboundQueue;
+import dev.riffle.transport.netty.SignedFrames;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
@@ -42,26 +36,19 @@ import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP/2 event stream and its connection. Every field is touched only on {@link #loop}, the connection's
- * event loop, except the few marked otherwise; public methods hop onto it.
- *
- * <pre>
- * CONNECTING -> AWAITING_RESPONSE -> OPEN -> (input ended) -> DRAINING -> CLOSED
- *                                 \-> REJECTED (error status: body collected, then CLOSED)
- * any state -> CLOSED on failure, cancellation, reset, GOAWAY or a dropped connection
- * </pre>
+ * One HTTP/2 event stream and its connection: the request is a HEADERS frame signed when it is sent, the
+ * response's status decides between opening and refusing, each message is a DATA frame, and the end of input is
+ * the signed empty envelope with END_STREAM. The life cycle is {@link AbstractEventStream}'s; everything here runs
+ * on the connection's event loop.
  */
-final class Http2EventStream implements EventStream {
+final class Http2EventStream extends AbstractEventStream {
 
     /** The body of an error response is kept up to this size. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -69,74 +56,42 @@ final class Http2EventStream implements EventStream {
     private static final WriteBufferWaterMark STREAM_WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
     private static final int INITIAL_WINDOW = 1 << 20;
 
-    private enum State { CONNECTING, AWAITING_RESPONSE, OPEN, DRAINING, REJECTED, CLOSED }
-
     private final StreamRequest request;
     private final Credentials credentials;
-    private final EventStreamListener listener;
     private final Http2Transport.Settings settings;
-    private final EventLoop loop;
     private final SslContext sslContext;
-    private final CompletableFuture<EventStream> opened = new CompletableFuture<>();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private final MessageDecoder decoder = new MessageDecoder();
-    private final MessageEncoder encoder = new MessageEncoder();
-    private final OutboundQueue outbound;
 
-    private State state = State.CONNECTING;
-    private Channel connection;
     private Http2StreamChannel stream;
     private EventSigner signer;
-    private StreamResponse response;
     private ByteArrayOutputStream rejectedBody;
-    private ScheduledFuture<?> responseTimer;
-    private ScheduledFuture<?> drainTimer;
-    private ScheduledFuture<?> pingTimer;
 
     Http2EventStream(StreamRequest request, Credentials credentials, EventStreamListener listener,
                      Http2Transport.Settings settings, EventLoop loop, SslContext sslContext) {
+        super(loop, settings, listener, request.endpoint(), "an http:// endpoint");
         this.request = request;
         this.credentials = credentials;
-        this.listener = listener;
         this.settings = settings;
-        this.loop = loop;
         this.sslContext = sslContext;
-        this.outbound = new OutboundQueue(settings.maxPendingBytes());
-    }
-
-    CompletableFuture<EventStream> opened() {
-        return opened;
     }
 
     // ---------------------------------------------------------------- connecting
 
-    void connect() {
-        Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ClientChannelInitializer(this, sslContext, request.endpoint().getHost(), request.port(),
-                        settings.connectTimeout(), settings.pingInterval(), INITIAL_WINDOW));
-        ChannelFuture connecting = bootstrap.connect(request.endpoint().getHost(), request.port());
-        connection = connecting.channel();
-        connecting.addListener(f -> {
-            if (!f.isSuccess()) {
-                Throwable cause = f.cause();
-                Kind kind = cause instanceof io.netty.channel.ConnectTimeoutException ? Kind.CONNECT_TIMEOUT
-                        : Kind.CONNECT_FAILED;
-                fail(new TransportException(kind, "cannot connect to " + request.endpoint() + ": "
-                        + cause.getMessage(), cause));
-            } else if (sslContext == null) {
-                openStream();
-            }
-            // With TLS, ClientChannelInitializer calls onTlsReady() once the handshake and ALPN are done.
-        });
+    @Override
+    public void connect() {
+        connectTo(request.endpoint().getHost(), request.port(), new ClientChannelInitializer(this, sslContext,
+                request.endpoint().getHost(), request.port(), settings.connectTimeout(), settings.pingInterval(),
+                INITIAL_WINDOW)).addListener(f -> {
+                    if (f.isSuccess() && sslContext == null) {
+                        openStream();
+                    }
+                    // With TLS, ClientChannelInitializer calls onTlsReady() once the handshake and ALPN are done.
+                });
     }
 
     /** TLS is up; {@code protocol} is the ALPN choice, or null if the server did not do ALPN. */
     void onTlsReady(String protocol) {
         if (protocol != null && !protocol.equals("h2")) {
-            fail(new TransportException(Kind.TLS_FAILED, "the server at " + request.endpoint()
+            fail(new TransportException(Kind.TLS_FAILED, "the server at " + server()
                     + " chose " + protocol + " instead of HTTP/2 (is this an event-stream endpoint?)"));
             return;
         }
@@ -144,10 +99,10 @@ final class Http2EventStream implements EventStream {
     }
 
     private void openStream() {
-        if (state != State.CONNECTING) {
+        if (state() != State.CONNECTING) {
             return;
         }
-        new Http2StreamChannelBootstrap(connection)
+        new Http2StreamChannelBootstrap(connection())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, STREAM_WATER_MARK)
                 .handler(new StreamHandler(this))
                 .open().addListener(f -> {
@@ -161,9 +116,9 @@ final class Http2EventStream implements EventStream {
                 });
     }
 
-    /** Signs the request now, sends its HEADERS, and starts the response timer. */
+    /** Signs the request now, sends its HEADERS, and waits for the response's. */
     private void sendRequest() {
-        if (state != State.CONNECTING) {
+        if (state() != State.CONNECTING) {
             stream.close();
             return;
         }
@@ -182,14 +137,11 @@ final class Http2EventStream implements EventStream {
                 .scheme(request.secure() ? "https" : "http").authority(authority).path(request.path());
         for (SignableRequest.Param header : signed.headers()) {
             if (!header.name().equalsIgnoreCase("host")) { // sent as :authority, signed as host
-                headers.add(header.name().toLowerCase(java.util.Locale.ROOT), header.value());
+                headers.add(header.name().toLowerCase(Locale.ROOT), header.value());
             }
         }
         headers.add("user-agent", settings.userAgent());
-        state = State.AWAITING_RESPONSE;
-        responseTimer = loop.schedule(() -> fail(new TransportException(Kind.RESPONSE_TIMEOUT,
-                "no response headers from " + request.endpoint() + " within " + settings.responseTimeout())),
-                settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        awaitResponse("response headers");
         stream.writeAndFlush(new DefaultHttp2HeadersFrame(headers, false)).addListener(f -> {
             if (!f.isSuccess()) {
                 fail(new TransportException(Kind.CONNECTION_CLOSED, "cannot send the request: "
@@ -208,22 +160,14 @@ final class Http2EventStream implements EventStream {
     // ---------------------------------------------------------------- inbound
 
     void onHeaders(Http2HeadersFrame frame) {
-        if (state == State.AWAITING_RESPONSE) {
-            cancel(responseTimer);
+        if (state() == State.AWAITING_RESPONSE) {
             int status = parseStatus(frame.headers());
-            response = new StreamResponse(status, toMap(frame.headers()));
+            StreamResponse response = new StreamResponse(status, toMap(frame.headers()));
             if (status == 200) {
-                state = State.OPEN;
-                opened.complete(this);
-                drain();
+                onAccepted(response);
             } else {
-                state = State.REJECTED;
                 rejectedBody = new ByteArrayOutputStream();
-                // The error body is bounded in size (MAX_ERROR_BODY) and in time: a peer that never ends it must
-                // not hold open() forever. When the response timeout passes, the rejection is reported with the
-                // body received so far; the status and x-amzn-errortype already say what failed.
-                responseTimer = loop.schedule(this::onEndOfResponse, settings.responseTimeout().toMillis(),
-                        TimeUnit.MILLISECONDS);
+                onRefused(response, this::onEndOfResponse);
             }
         }
         if (frame.isEndStream()) {
@@ -233,14 +177,14 @@ final class Http2EventStream implements EventStream {
 
     void onData(Http2DataFrame frame) {
         ByteBuf content = frame.content();
-        if (state == State.REJECTED) {
+        if (state() == State.REJECTED) {
             int room = MAX_ERROR_BODY - rejectedBody.size();
             if (room > 0) {
                 byte[] bytes = new byte[Math.min(room, content.readableBytes())];
                 content.getBytes(content.readerIndex(), bytes);
                 rejectedBody.write(bytes, 0, bytes.length);
             }
-        } else if (state == State.OPEN || state == State.DRAINING) {
+        } else {
             decode(content);
         }
         if (frame.isEndStream()) {
@@ -248,39 +192,11 @@ final class Http2EventStream implements EventStream {
         }
     }
 
-    /** Feeds DATA to the decoder without copying: each NIO view of the frame, in order. */
-    private void decode(ByteBuf content) {
-        try {
-            if (content.nioBufferCount() == 1) {
-                decoder.feed(content.nioBuffer(), listener::onMessage);
-            } else {
-                for (ByteBuffer part : content.nioBuffers()) {
-                    decoder.feed(part, listener::onMessage);
-                }
-            }
-        } catch (EventStreamException e) {
-            fail(new TransportException(Kind.PROTOCOL_ERROR, "the service sent malformed event-stream data: "
-                    + e.getMessage(), e));
-        } catch (RuntimeException e) {
-            fail(new TransportException(Kind.PROTOCOL_ERROR, "the stream listener failed: " + e, e));
-        }
-    }
-
     private void onEndOfResponse() {
-        if (state == State.REJECTED) {
-            StreamRejectedException rejected = new StreamRejectedException(response, rejectedBody.toByteArray());
-            finish(rejected);
-            return;
-        }
-        if (state == State.OPEN || state == State.DRAINING) {
-            try {
-                decoder.endOfInput();
-            } catch (EventStreamException e) {
-                fail(new TransportException(Kind.PROTOCOL_ERROR, "the response ended inside a message: "
-                        + e.getMessage(), e));
-                return;
-            }
-            finish(null);
+        if (state() == State.REJECTED) {
+            fail(new StreamRejectedException(response(), rejectedBody.toByteArray()));
+        } else if (state() == State.OPEN || state() == State.DRAINING) {
+            finishNormally();
         }
     }
 
@@ -291,203 +207,45 @@ final class Http2EventStream implements EventStream {
 
     void onGoAway(Http2GoAwayFrame frame) {
         boolean ours = stream != null && stream.stream().id() > 0 && frame.lastStreamId() >= stream.stream().id();
-        if (state != State.CLOSED && (!ours || frame.errorCode() != Http2Error.NO_ERROR.code())) {
+        if (state() != State.CLOSED && (!ours || frame.errorCode() != Http2Error.NO_ERROR.code())) {
             fail(new TransportException(Kind.GOAWAY, "the service is closing the connection (GOAWAY, "
                     + describe(frame.errorCode()) + ", last stream " + frame.lastStreamId() + ")"));
         }
     }
 
-    void onConnectionClosed() {
-        if (state != State.CLOSED) {
-            fail(new TransportException(Kind.CONNECTION_CLOSED, "the connection to " + request.endpoint()
-                    + " closed before the stream ended"));
-        }
-    }
-
-    void onConnectionError(Throwable cause) {
-        fail(ConnectionErrors.toTransportException(cause, request.endpoint(), "an http:// endpoint"));
-    }
-
-    /** Nothing received for a ping interval: ask the peer whether it is alive. */
-    void onReadIdle() {
-        if (pingTimer != null || state == State.CLOSED || connection == null) {
-            return;
-        }
-        connection.writeAndFlush(new DefaultHttp2PingFrame(System.nanoTime()));
-        pingTimer = loop.schedule(() -> fail(new TransportException(Kind.IDLE_TIMEOUT, "no answer to an HTTP/2 "
-                + "PING within " + settings.pingTimeout() + " (nothing received for "
-                + settings.pingInterval().plus(settings.pingTimeout()) + ")")),
-                settings.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void onPingAck() {
-        cancel(pingTimer);
-        pingTimer = null;
-    }
-
-    // ---------------------------------------------------------------- outbound
+    // ---------------------------------------------------------------- framing
 
     @Override
-    public CompletableFuture<Void> send(ByteBuffer message) {
-        return outbound.offer(message, loop, this::enqueue);
+    protected Channel streamChannel() {
+        return stream;
     }
 
     @Override
-    public CompletableFuture<Void> send(HeaderBlock headers, ByteBuffer payload) {
-        return outbound.offer(headers, payload, loop, this::enqueue);
+    protected Object dataFrame(ByteBuf message, boolean endOfInput) {
+        return new DefaultHttp2DataFrame(message, endOfInput);
     }
 
     @Override
-    public CompletableFuture<Void> end() {
-        outbound.closeInput();
-        loop.execute(() -> {
-            if (state == State.OPEN || state == State.AWAITING_RESPONSE) {
-                if (outbound.addEnd()) {
-                    startDrainTimer();
-                    drain();
-                }
-            } else if (!outbound.endQueued()) {
-                ended.completeExceptionally(new TransportException(Kind.STREAM_CLOSED, "the stream is not open"));
-            }
-        });
-        return ended;
-    }
-
-    private void enqueue(OutboundQueue.Pending pending) {
-        if (state != State.OPEN && state != State.AWAITING_RESPONSE || outbound.endQueued()) {
-            outbound.refuse(pending, "the stream is not open");
-            return;
-        }
-        outbound.add(pending);
-        drain();
-    }
-
-    /**
-     * Hands queued messages to Netty while the stream is writable, signing each one as it goes. Gating on
-     * writability (the stream's water mark is 64 KiB) keeps signed-but-unsent bytes few, so that no signature waits
-     * long enough to expire at the service ("Signature expired" after 5 minutes).
-     */
-    void drain() {
-        if (state != State.OPEN || stream == null) {
-            return;
-        }
-        boolean wrote = false;
-        while (!outbound.isEmpty() && stream.isWritable()) {
-            OutboundQueue.Pending pending = outbound.poll();
-            wrote = true;
-            if (pending.isEnd()) {
-                writeEnd();
-                break;
-            }
-            ByteBuf frame = SignedFrames.signed(stream.alloc(), signer, encoder, pending);
-            stream.write(new DefaultHttp2DataFrame(frame, false))
-                    .addListener(f -> outbound.written(pending, f.cause()));
-        }
-        if (wrote) {
-            stream.flush();
-        }
-    }
-
-    /**
-     * The bound on everything after the end of input: writing what is still queued, the end frame, and the
-     * service's last events. It starts when the caller ends the input, not when the end frame is written, so a
-     * peer that stops reading cannot hold the stream open by never letting the queue drain.
-     */
-    private void startDrainTimer() {
-        drainTimer = loop.schedule(() -> fail(new TransportException(Kind.DRAIN_TIMEOUT, "the service did not end "
-                + "its response within " + settings.drainTimeout() + " of the end of input")),
-                settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void writeEnd() {
-        ByteBuf end = SignedFrames.signedEnd(stream.alloc(), signer);
-        state = State.DRAINING;
-        stream.write(new DefaultHttp2DataFrame(end, true)).addListener(f -> {
-            if (f.isSuccess()) {
-                ended.complete(null);
-            } else {
-                ended.completeExceptionally(new TransportException(Kind.CONNECTION_CLOSED,
-                        "the end of input could not be written: " + f.cause().getMessage(), f.cause()));
-            }
-        });
-    }
-
-    // ---------------------------------------------------------------- ending
-
-    @Override
-    public void cancel() {
-        loop.execute(() -> fail(new TransportException(Kind.CANCELLED, "the stream was cancelled")));
+    protected ByteBuf encode(ByteBufAllocator alloc, MessageEncoder encoder, OutboundQueue.Pending pending) {
+        return SignedFrames.signed(alloc, signer, encoder, pending);
     }
 
     @Override
-    public CompletableFuture<Void> closed() {
-        return closed;
+    protected ByteBuf encodeEnd(ByteBufAllocator alloc, MessageEncoder encoder) {
+        return SignedFrames.signedEnd(alloc, signer);
     }
 
     @Override
-    public StreamResponse response() {
-        return response;
+    protected Object pingFrame() {
+        return new DefaultHttp2PingFrame(System.nanoTime());
     }
 
     @Override
-    public void pauseReading() {
-        loop.execute(() -> {
-            if (stream != null) {
-                stream.config().setAutoRead(false);
-            }
-        });
-    }
-
-    @Override
-    public void resumeReading() {
-        loop.execute(() -> {
-            if (stream != null) {
-                stream.config().setAutoRead(true);
-            }
-        });
-    }
-
-    void fail(Throwable error) {
-        finish(error);
-    }
-
-    /**
-     * Ends the stream once: completes the futures, fails what is still queued, stops the timers, and closes the
-     * stream (a RST_STREAM if it is still open) and the connection, which releases every buffer Netty holds.
-     */
-    private void finish(Throwable error) {
-        if (state == State.CLOSED) {
-            return;
-        }
-        state = State.CLOSED;
-        cancel(responseTimer);
-        cancel(drainTimer);
-        cancel(pingTimer);
-        outbound.close(error == null ? "the service ended the stream" : "the stream failed: " + error.getMessage());
-        if (error == null) {
-            ended.complete(null);
-            opened.complete(this);
-            closed.complete(null);
-        } else {
-            ended.completeExceptionally(error);
-            opened.completeExceptionally(error);
-            closed.completeExceptionally(error);
-        }
-        if (stream != null) {
-            stream.close();
-        }
-        if (connection != null) {
-            connection.close();
-        }
+    protected String pingName() {
+        return "an HTTP/2 PING";
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static void cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-    }
 
     private static int parseStatus(Http2Headers headers) {
         CharSequence status = headers.status();
@@ -513,5 +271,4 @@ final class Http2EventStream implements EventStream {
         Http2Error error = Http2Error.valueOf(errorCode);
         return error == null ? "error code " + errorCode : error.name();
     }
-
 }

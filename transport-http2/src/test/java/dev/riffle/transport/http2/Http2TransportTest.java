@@ -411,6 +411,19 @@ public class Http2TransportTest {
     }
 
     @Test
+    void closingTheTransportCancelsItsStreamsAndRefusesNewOnes() throws Exception {
+        EventStream stream = open(new TestHttp2Server.Script() { });
+        assertThat(transport.openStreams()).isEqualTo(1);
+
+        transport.close();
+
+        assertFails(stream.closed(), Kind.CANCELLED);
+        assertThat(transport.openStreams()).isZero();
+        assertFails(transport.open(request(server.uri(), TestHttp2Server.CREDENTIALS), this::collect),
+                Kind.STREAM_CLOSED, "the transport is closed");
+    }
+
+    @Test
     void endIsWrittenAfterEverySendBeforeItAndIsIdempotent() throws Exception {
         EventStream stream = open(new TestHttp2Server.Script() { });
         List<CompletableFuture<Void>> sends = new ArrayList<>();

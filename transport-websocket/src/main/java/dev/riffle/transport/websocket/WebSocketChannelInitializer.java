@@ -88,7 +88,7 @@ final class WebSocketChannelInitializer extends ChannelInitializer<SocketChannel
             } else if (msg instanceof PingWebSocketFrame ping) {
                 ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
             } else if (msg instanceof PongWebSocketFrame) {
-                owner.onPong();
+                owner.onPingAnswered();
             } else if (msg instanceof TextWebSocketFrame) {
                 owner.onTextFrame();
             }

@@ -1,0 +1,432 @@
+package dev.riffle.transport.netty;
+
+import dev.riffle.eventstream.EventStreamException;
+import dev.riffle.eventstream.HeaderBlock;
+import dev.riffle.eventstream.MessageDecoder;
+import dev.riffle.eventstream.MessageEncoder;
+import dev.riffle.transport.EventStream;
+import dev.riffle.transport.EventStreamListener;
+import dev.riffle.transport.StreamResponse;
+import dev.riffle.transport.TransportException;
+import dev.riffle.transport.TransportException.Kind;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The life cycle of one event stream on its own Netty connection, the same whatever carries it: connecting,
+ * waiting for the service to accept, the outbound queue written as flow control allows (each message signed as it
+ * is written), inbound bytes fed to the decoder, keep-alive pings, the drain after the end of input, and ending
+ * exactly once. A subclass adds what its protocol needs: how to ask for the stream, how to read the answer, and how
+ * a message is framed on the wire.
+ *
+ * <pre>
+ * CONNECTING -> AWAITING_RESPONSE -> OPEN -> (input ended) -> DRAINING -> CLOSED
+ *                                 \-> REJECTED (an error response, its body read) -> CLOSED
+ * any state -> CLOSED on failure, cancellation, a timeout, malformed data or a dropped connection
+ * </pre>
+ *
+ * <p>Threading: every field is touched only on {@link #loop()}, the connection's event loop; the public methods of
+ * {@link EventStream} hop onto it, and only the outbound queue's admission runs on the caller's thread. The
+ * methods named {@code on...} here are called by the transport's pipeline, on the loop.
+ */
+public abstract class AbstractEventStream implements EventStream {
+
+    /** Where the stream is in its life cycle; see the class description. */
+    protected enum State { CONNECTING, AWAITING_RESPONSE, OPEN, DRAINING, REJECTED, CLOSED }
+
+    private final EventLoop loop;
+    private final StreamSettings settings;
+    private final EventStreamListener listener;
+    private final String server;
+    private final String plainEndpoint;
+    private final OutboundQueue outbound;
+    private final MessageDecoder decoder = new MessageDecoder();
+    private final MessageEncoder encoder = new MessageEncoder();
+    private final CompletableFuture<EventStream> opened = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private State state = State.CONNECTING;
+    private Channel connection;
+    private StreamResponse response;
+    private ScheduledFuture<?> responseTimer;
+    private ScheduledFuture<?> drainTimer;
+    private ScheduledFuture<?> pingTimer;
+
+    /**
+     * @param server        how errors name the peer, such as the endpoint; never with credentials in it
+     * @param plainEndpoint what to suggest when a TLS endpoint answers in plain text, such as
+     *                      {@code "an http:// endpoint"}
+     */
+    protected AbstractEventStream(EventLoop loop, StreamSettings settings, EventStreamListener listener,
+                                  Object server, String plainEndpoint) {
+        this.loop = loop;
+        this.settings = settings;
+        this.listener = listener;
+        this.server = String.valueOf(server);
+        this.plainEndpoint = plainEndpoint;
+        this.outbound = new OutboundQueue(settings.maxPendingBytes());
+    }
+
+    /** Completes with this stream once the service has accepted it, or exceptionally if it never is. */
+    public final CompletableFuture<EventStream> opened() {
+        return opened;
+    }
+
+    // ---------------------------------------------------------------- what a protocol adds
+
+    /** Connects (see {@link #connectTo}) and, once connected, asks for the stream. Called once, on any thread. */
+    public abstract void connect();
+
+    /** The channel the stream's messages travel on (the connection, or an HTTP/2 child); null until it exists. */
+    protected abstract Channel streamChannel();
+
+    /** The protocol's frame around one encoded message; {@code endOfInput} for the last one the client sends. */
+    protected abstract Object dataFrame(ByteBuf message, boolean endOfInput);
+
+    /** A queued message as the bytes to send: signed, or not. The caller owns and writes the result. */
+    protected abstract ByteBuf encode(ByteBufAllocator alloc, MessageEncoder encoder, OutboundQueue.Pending pending);
+
+    /** The message that ends the input (the signed empty envelope, or an unsigned end event). Caller-owned. */
+    protected abstract ByteBuf encodeEnd(ByteBufAllocator alloc, MessageEncoder encoder);
+
+    /** A keep-alive ping for the connection, sent after {@link StreamSettings#pingInterval()} of silence. */
+    protected abstract Object pingFrame();
+
+    /** The ping as an error names it, such as {@code "an HTTP/2 PING"}. */
+    protected abstract String pingName();
+
+    /** Called on the loop when the caller cancels, before the stream fails; nothing by default. */
+    protected void onCancel() {
+    }
+
+    // ---------------------------------------------------------------- connecting
+
+    /** Connects to {@code host:port} with {@code initializer}'s pipeline; a failure fails the stream. */
+    protected final ChannelFuture connectTo(String host, int port, ChannelHandler initializer) {
+        ChannelFuture connecting = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(initializer)
+                .connect(host, port);
+        connection = connecting.channel();
+        connecting.addListener(f -> {
+            if (!f.isSuccess()) {
+                Throwable cause = f.cause();
+                Kind kind = cause instanceof ConnectTimeoutException ? Kind.CONNECT_TIMEOUT : Kind.CONNECT_FAILED;
+                fail(new TransportException(kind, "cannot connect to " + server + ": " + cause.getMessage(), cause));
+            }
+        });
+        return connecting;
+    }
+
+    /** The request has been sent: the service must answer within the response timeout. */
+    protected final void awaitResponse(String awaited) {
+        state = State.AWAITING_RESPONSE;
+        responseTimer = schedule(() -> fail(new TransportException(Kind.RESPONSE_TIMEOUT, "no " + awaited + " from "
+                + server + " within " + settings.responseTimeout())), settings.responseTimeout());
+    }
+
+    /** The service accepted the stream: it opens, and what was queued meanwhile goes out. */
+    protected final void onAccepted(StreamResponse accepted) {
+        stop(responseTimer);
+        response = accepted;
+        state = State.OPEN;
+        opened.complete(this);
+        drain();
+    }
+
+    /**
+     * The service refused the stream and its error body follows. Reading the body is bounded in time as well as
+     * in size: a peer that never ends it must not hold {@link #opened()} forever, so after the response timeout
+     * {@code whenBodyTimesOut} reports the refusal with the body received so far.
+     */
+    protected final void onRefused(StreamResponse refusal, Runnable whenBodyTimesOut) {
+        stop(responseTimer);
+        response = refusal;
+        state = State.REJECTED;
+        responseTimer = schedule(whenBodyTimesOut, settings.responseTimeout());
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    /**
+     * Feeds the stream's bytes to the decoder without copying them, each NIO view of {@code content} in order.
+     * Ownership: {@code content} stays the caller's (the pipeline releases it); the listener's views into it are
+     * valid only during its calls.
+     */
+    protected final void decode(ByteBuf content) {
+        if (state != State.OPEN && state != State.DRAINING) {
+            return;
+        }
+        try {
+            if (content.nioBufferCount() == 1) {
+                decoder.feed(content.nioBuffer(), listener::onMessage);
+            } else {
+                for (ByteBuffer part : content.nioBuffers()) {
+                    decoder.feed(part, listener::onMessage);
+                }
+            }
+        } catch (EventStreamException e) {
+            fail(new TransportException(Kind.PROTOCOL_ERROR, "the service sent malformed event-stream data: "
+                    + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            fail(new TransportException(Kind.PROTOCOL_ERROR, "the stream listener failed: " + e, e));
+        }
+    }
+
+    /** The service ended the stream; it ends normally unless a message was left incomplete. */
+    protected final void finishNormally() {
+        if (state == State.OPEN || state == State.DRAINING) {
+            try {
+                decoder.endOfInput();
+            } catch (EventStreamException e) {
+                fail(new TransportException(Kind.PROTOCOL_ERROR, "the stream ended inside a message: "
+                        + e.getMessage(), e));
+                return;
+            }
+        }
+        finish(null);
+    }
+
+    /** The connection closed; before the stream ended, that is a failure. */
+    public final void onConnectionClosed() {
+        if (state != State.CLOSED) {
+            fail(new TransportException(Kind.CONNECTION_CLOSED, "the connection to " + server
+                    + " closed before the stream ended"));
+        }
+    }
+
+    /** An error no other handler took: TLS, or bytes the protocol could not read. */
+    public final void onConnectionError(Throwable cause) {
+        fail(ConnectionErrors.toTransportException(cause, server, plainEndpoint));
+    }
+
+    /** Nothing received for a ping interval: ask the peer whether it is alive. */
+    public final void onReadIdle() {
+        if (pingTimer != null || (state != State.OPEN && state != State.DRAINING)) {
+            return;
+        }
+        connection.writeAndFlush(pingFrame());
+        pingTimer = schedule(() -> fail(new TransportException(Kind.IDLE_TIMEOUT, "no answer to " + pingName()
+                + " within " + settings.pingTimeout() + " (nothing received for "
+                + settings.pingInterval().plus(settings.pingTimeout()) + ")")), settings.pingTimeout());
+    }
+
+    /** The peer answered the ping. */
+    public final void onPingAnswered() {
+        stop(pingTimer);
+        pingTimer = null;
+    }
+
+    // ---------------------------------------------------------------- outbound
+
+    @Override
+    public final CompletableFuture<Void> send(ByteBuffer message) {
+        return outbound.offer(message, loop, this::enqueue);
+    }
+
+    @Override
+    public final CompletableFuture<Void> send(HeaderBlock headers, ByteBuffer payload) {
+        return outbound.offer(headers, payload, loop, this::enqueue);
+    }
+
+    @Override
+    public final CompletableFuture<Void> end() {
+        outbound.closeInput();
+        loop.execute(() -> {
+            if (takesInput()) {
+                if (outbound.addEnd()) {
+                    startDrainTimer();
+                    drain();
+                }
+            } else if (!outbound.endQueued()) {
+                ended.completeExceptionally(new TransportException(Kind.STREAM_CLOSED, "the stream is not open"));
+            }
+        });
+        return ended;
+    }
+
+    /** Before the input ends, messages are queued while the stream opens and while it is open. */
+    private boolean takesInput() {
+        return state == State.CONNECTING || state == State.AWAITING_RESPONSE || state == State.OPEN;
+    }
+
+    private void enqueue(OutboundQueue.Pending pending) {
+        if (!takesInput() || outbound.endQueued()) {
+            outbound.refuse(pending, "the stream is not open");
+            return;
+        }
+        outbound.add(pending);
+        drain();
+    }
+
+    /**
+     * Hands queued messages to Netty while the stream's channel is writable, signing each one as it goes. Gating
+     * on writability keeps signed-but-unsent bytes few, so that no signature waits long enough to expire at the
+     * service ("Signature expired" after 5 minutes). Called again when the channel becomes writable.
+     */
+    public final void drain() {
+        Channel channel = streamChannel();
+        if (state != State.OPEN || channel == null) {
+            return;
+        }
+        boolean wrote = false;
+        while (!outbound.isEmpty() && channel.isWritable()) {
+            OutboundQueue.Pending pending = outbound.poll();
+            wrote = true;
+            if (pending.isEnd()) {
+                writeEnd(channel);
+                break;
+            }
+            ByteBuf message = encode(channel.alloc(), encoder, pending);
+            channel.write(dataFrame(message, false)).addListener(f -> outbound.written(pending, f.cause()));
+        }
+        if (wrote) {
+            channel.flush();
+        }
+    }
+
+    /**
+     * The bound on everything after the end of input: writing what is still queued, the end frame, and the
+     * service's last events. It starts when the caller ends the input, not when the end frame is written, so a
+     * peer that stops reading cannot hold the stream open by never letting the queue drain.
+     */
+    private void startDrainTimer() {
+        drainTimer = schedule(() -> fail(new TransportException(Kind.DRAIN_TIMEOUT, "the service did not end the "
+                + "stream within " + settings.drainTimeout() + " of the end of input")), settings.drainTimeout());
+    }
+
+    private void writeEnd(Channel channel) {
+        ByteBuf end = encodeEnd(channel.alloc(), encoder);
+        state = State.DRAINING;
+        channel.write(dataFrame(end, true)).addListener(f -> {
+            if (f.isSuccess()) {
+                ended.complete(null);
+            } else {
+                ended.completeExceptionally(new TransportException(Kind.CONNECTION_CLOSED,
+                        "the end of input could not be written: " + f.cause().getMessage(), f.cause()));
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    @Override
+    public final void cancel() {
+        loop.execute(() -> {
+            if (state != State.CLOSED) {
+                onCancel();
+            }
+            fail(new TransportException(Kind.CANCELLED, "the stream was cancelled"));
+        });
+    }
+
+    @Override
+    public final CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    @Override
+    public final StreamResponse response() {
+        return response;
+    }
+
+    @Override
+    public final void pauseReading() {
+        loop.execute(() -> setAutoRead(false));
+    }
+
+    @Override
+    public final void resumeReading() {
+        loop.execute(() -> setAutoRead(true));
+    }
+
+    private void setAutoRead(boolean autoRead) {
+        Channel channel = streamChannel();
+        if (channel != null) {
+            channel.config().setAutoRead(autoRead);
+        }
+    }
+
+    /** Ends the stream with {@code error}, if it has not ended yet. */
+    public final void fail(Throwable error) {
+        finish(error);
+    }
+
+    /**
+     * Ends the stream once: completes the futures, fails what is still queued, stops the timers, and closes the
+     * stream's channel (for HTTP/2 a RST_STREAM if the stream is still open) and the connection, which releases
+     * every buffer Netty holds for them.
+     */
+    private void finish(Throwable error) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        stop(responseTimer);
+        stop(drainTimer);
+        stop(pingTimer);
+        outbound.close(error == null ? "the service ended the stream" : "the stream failed: " + error.getMessage());
+        if (error == null) {
+            ended.complete(null);
+            opened.complete(this);
+            closed.complete(null);
+        } else {
+            ended.completeExceptionally(error);
+            opened.completeExceptionally(error);
+            closed.completeExceptionally(error);
+        }
+        Channel channel = streamChannel();
+        if (channel != null && channel != connection) {
+            channel.close();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- for subclasses
+
+    /** The connection's event loop, to which everything about this stream is confined. */
+    protected final EventLoop loop() {
+        return loop;
+    }
+
+    /** The connection's channel; null before {@link #connectTo}. */
+    protected final Channel connection() {
+        return connection;
+    }
+
+    /** Where the stream is in its life cycle. */
+    protected final State state() {
+        return state;
+    }
+
+    /** How errors name the peer. */
+    protected final String server() {
+        return server;
+    }
+
+    private ScheduledFuture<?> schedule(Runnable task, java.time.Duration delay) {
+        return loop.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void stop(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+}

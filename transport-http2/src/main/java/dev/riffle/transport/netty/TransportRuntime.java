@@ -1,0 +1,76 @@
+package dev.riffle.transport.netty;
+
+import dev.riffle.sigv4.Credentials;
+import dev.riffle.transport.EventStream;
+import dev.riffle.transport.StreamRequest;
+import dev.riffle.transport.TransportException;
+import dev.riffle.transport.TransportException.Kind;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * The threads and the live streams of one transport: an event loop group, its own or the caller's, and every
+ * stream opened and not yet ended, so that closing the transport cancels them. Thread-safe.
+ */
+public final class TransportRuntime {
+
+    private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final Set<AbstractEventStream> streams = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param threads I/O threads of a group of its own, used when {@code given} is null
+     * @param given   a group owned by the caller (not shut down by {@link #close()}), or null
+     */
+    public TransportRuntime(int threads, EventLoopGroup given) {
+        this.ownsGroup = given == null;
+        this.group = ownsGroup ? new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory()) : given;
+    }
+
+    /**
+     * Opens a stream for {@code request}: resolves its credentials (a failure completes the result
+     * exceptionally), makes the stream on the next event loop with {@code newStream}, and connects it.
+     *
+     * @return as {@link dev.riffle.transport.EventStreamTransport#open}
+     */
+    public CompletableFuture<EventStream> open(StreamRequest request,
+                                               BiFunction<Credentials, EventLoop, AbstractEventStream> newStream) {
+        Credentials credentials;
+        try {
+            credentials = request.credentials().resolveCredentials();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (group.isShuttingDown()) {
+            return CompletableFuture.failedFuture(new TransportException(Kind.STREAM_CLOSED,
+                    "the transport is closed"));
+        }
+        AbstractEventStream stream = newStream.apply(credentials, group.next());
+        streams.add(stream);
+        stream.closed().whenComplete((ok, error) -> streams.remove(stream));
+        stream.connect();
+        return stream.opened();
+    }
+
+    /** Streams open or opening. */
+    public int openStreams() {
+        return streams.size();
+    }
+
+    /** Cancels every live stream, then shuts the group down if it is this runtime's own. */
+    public void close() {
+        for (AbstractEventStream stream : streams) {
+            stream.cancel();
+        }
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}
