@@ -77,7 +77,7 @@ final class Http2EventStream extends AbstractEventStream {
     // ---------------------------------------------------------------- connecting
 
     @Override
-    public void connect() {
+    protected void connect() {
         connectTo(request.endpoint().getHost(), request.port(), new ClientChannelInitializer(this, sslContext,
                 request.endpoint().getHost(), request.port(), settings.connectTimeout(), settings.pingInterval(),
                 INITIAL_WINDOW)).addListener(f -> {

@@ -37,9 +37,11 @@ import java.util.concurrent.TimeUnit;
  * any state -> CLOSED on failure, cancellation, a timeout, malformed data or a dropped connection
  * </pre>
  *
- * <p>Threading: every field is touched only on {@link #loop()}, the connection's event loop; the public methods of
- * {@link EventStream} hop onto it, and only the outbound queue's admission runs on the caller's thread. The
- * methods named {@code on...} here are called by the transport's pipeline, on the loop.
+ * <p>Threading: every field is touched only on {@link #loop()}, the connection's event loop (connecting included:
+ * {@link TransportRuntime} starts it there); the methods of {@link EventStream} hop onto it, and only the outbound
+ * queue's admission runs on the caller's thread. The public methods that are not {@link EventStream}'s ({@code
+ * drain} and those named {@code on...}) are for the transport's pipeline: they must be called on the loop, as
+ * Netty calls handlers, and assert it.
  */
 public abstract class AbstractEventStream implements EventStream {
 
@@ -81,14 +83,14 @@ public abstract class AbstractEventStream implements EventStream {
     }
 
     /** Completes with this stream once the service has accepted it, or exceptionally if it never is. */
-    public final CompletableFuture<EventStream> opened() {
+    final CompletableFuture<EventStream> opened() {
         return opened;
     }
 
     // ---------------------------------------------------------------- what a protocol adds
 
-    /** Connects (see {@link #connectTo}) and, once connected, asks for the stream. Called once, on any thread. */
-    public abstract void connect();
+    /** Connects (see {@link #connectTo}) and, once connected, asks for the stream. Called once, on the loop. */
+    protected abstract void connect();
 
     /** The channel the stream's messages travel on (the connection, or an HTTP/2 child); null until it exists. */
     protected abstract Channel streamChannel();
@@ -134,6 +136,9 @@ public abstract class AbstractEventStream implements EventStream {
 
     /** The request has been sent: the service must answer within the response timeout. */
     protected final void awaitResponse(String awaited) {
+        if (state != State.CONNECTING) {
+            return; // cancelled or failed while connecting
+        }
         state = State.AWAITING_RESPONSE;
         responseTimer = schedule(() -> fail(new TransportException(Kind.RESPONSE_TIMEOUT, "no " + awaited + " from "
                 + server + " within " + settings.responseTimeout())), settings.responseTimeout());
@@ -141,6 +146,9 @@ public abstract class AbstractEventStream implements EventStream {
 
     /** The service accepted the stream: it opens, and what was queued meanwhile goes out. */
     protected final void onAccepted(StreamResponse accepted) {
+        if (state != State.AWAITING_RESPONSE) {
+            return;
+        }
         stop(responseTimer);
         response = accepted;
         state = State.OPEN;
@@ -154,6 +162,9 @@ public abstract class AbstractEventStream implements EventStream {
      * {@code whenBodyTimesOut} reports the refusal with the body received so far.
      */
     protected final void onRefused(StreamResponse refusal, Runnable whenBodyTimesOut) {
+        if (state != State.AWAITING_RESPONSE) {
+            return;
+        }
         stop(responseTimer);
         response = refusal;
         state = State.REJECTED;
@@ -203,6 +214,7 @@ public abstract class AbstractEventStream implements EventStream {
 
     /** The connection closed; before the stream ended, that is a failure. */
     public final void onConnectionClosed() {
+        assert loop.inEventLoop();
         if (state != State.CLOSED) {
             fail(new TransportException(Kind.CONNECTION_CLOSED, "the connection to " + server
                     + " closed before the stream ended"));
@@ -211,11 +223,13 @@ public abstract class AbstractEventStream implements EventStream {
 
     /** An error no other handler took: TLS, or bytes the protocol could not read. */
     public final void onConnectionError(Throwable cause) {
+        assert loop.inEventLoop();
         fail(ConnectionErrors.toTransportException(cause, server, plainEndpoint));
     }
 
     /** Nothing received for a ping interval: ask the peer whether it is alive. */
     public final void onReadIdle() {
+        assert loop.inEventLoop();
         if (pingTimer != null || (state != State.OPEN && state != State.DRAINING)) {
             return;
         }
@@ -227,6 +241,7 @@ public abstract class AbstractEventStream implements EventStream {
 
     /** The peer answered the ping. */
     public final void onPingAnswered() {
+        assert loop.inEventLoop();
         stop(pingTimer);
         pingTimer = null;
     }
@@ -279,6 +294,7 @@ public abstract class AbstractEventStream implements EventStream {
      * service ("Signature expired" after 5 minutes). Called again when the channel becomes writable.
      */
     public final void drain() {
+        assert loop.inEventLoop();
         Channel channel = streamChannel();
         if (state != State.OPEN || channel == null) {
             return;
@@ -362,7 +378,7 @@ public abstract class AbstractEventStream implements EventStream {
     }
 
     /** Ends the stream with {@code error}, if it has not ended yet. */
-    public final void fail(Throwable error) {
+    protected final void fail(Throwable error) {
         finish(error);
     }
 

@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
@@ -49,14 +50,22 @@ public final class TransportRuntime {
             return CompletableFuture.failedFuture(e);
         }
         if (group.isShuttingDown()) {
-            return CompletableFuture.failedFuture(new TransportException(Kind.STREAM_CLOSED,
-                    "the transport is closed"));
+            return closedTransport();
         }
         AbstractEventStream stream = newStream.apply(credentials, group.next());
         streams.add(stream);
         stream.closed().whenComplete((ok, error) -> streams.remove(stream));
-        stream.connect();
+        try {
+            stream.loop().execute(stream::connect); // on the loop, so that the stream's fields never leave it
+        } catch (RejectedExecutionException e) { // closed since the check above
+            streams.remove(stream);
+            return closedTransport();
+        }
         return stream.opened();
+    }
+
+    private static CompletableFuture<EventStream> closedTransport() {
+        return CompletableFuture.failedFuture(new TransportException(Kind.STREAM_CLOSED, "the transport is closed"));
     }
 
     /** Streams open or opening. */

@@ -1,5 +1,6 @@
 package dev.riffle.transport.websocket;
 
+import dev.riffle.eventstream.HeaderBlock;
 import dev.riffle.eventstream.MessageEncoder;
 import dev.riffle.sigv4.Credentials;
 import dev.riffle.sigv4.EventSigner;
@@ -40,8 +41,6 @@ final class WebSocketEventStream extends AbstractEventStream {
     private final SslContext sslContext;
     /** Null when events go unsigned ({@link WebSocketTransport.Builder#signEvents}). */
     private final EventSigner signer;
-    /** The unsigned end of input as a queued message; null when events are signed. */
-    private final OutboundQueue.Pending unsignedEnd;
 
     WebSocketEventStream(WebSocketUrl url, Credentials credentials, StreamRequest request,
                          EventStreamListener listener, WebSocketTransport.Settings settings, EventLoop loop,
@@ -52,14 +51,12 @@ final class WebSocketEventStream extends AbstractEventStream {
         this.sslContext = sslContext;
         this.signer = settings.signEvents() ? new EventSigner(credentials, request.region(), request.service(),
                 url.signature(), settings.clock()) : null;
-        this.unsignedEnd = settings.signEvents() ? null : new OutboundQueue.Pending(settings.unsignedEndOfInput(),
-                ByteBuffer.allocate(0), MessageEncoder.encodedLength(settings.unsignedEndOfInput().length(), 0), null);
     }
 
     // ---------------------------------------------------------------- connecting and upgrading
 
     @Override
-    public void connect() {
+    protected void connect() {
         WebSocketClientHandshaker handshaker = Handshakers.client(url, settings.maxFramePayload());
         connectTo(url.uri().getHost(), url.port(),
                 new WebSocketChannelInitializer(this, handshaker, sslContext, url, settings));
@@ -135,8 +132,12 @@ final class WebSocketEventStream extends AbstractEventStream {
 
     @Override
     protected ByteBuf encodeEnd(ByteBufAllocator alloc, MessageEncoder encoder) {
-        return signer != null ? SignedFrames.signedEnd(alloc, signer)
-                : SignedFrames.unsigned(alloc, encoder, unsignedEnd);
+        if (signer != null) {
+            return SignedFrames.signedEnd(alloc, signer);
+        }
+        HeaderBlock end = settings.unsignedEndOfInput();
+        return SignedFrames.unsigned(alloc, encoder, new OutboundQueue.Pending(end, ByteBuffer.allocate(0),
+                MessageEncoder.encodedLength(end.length(), 0), null));
     }
 
     @Override

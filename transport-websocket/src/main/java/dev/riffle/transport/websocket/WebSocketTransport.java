@@ -39,9 +39,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class WebSocketTransport implements EventStreamTransport {
 
-    /** The three headers of an empty AudioEvent: Transcribe's end of input when frames are unsigned. */
-    public static final HeaderBlock EMPTY_AUDIO_EVENT = new HeaderBlock().addString(":message-type", "event")
-            .addString(":event-type", "AudioEvent").addString(":content-type", "application/octet-stream");
+    /** The three headers of an empty AudioEvent: Transcribe's end of input when frames are unsigned. A new block. */
+    static HeaderBlock emptyAudioEvent() {
+        return new HeaderBlock().addString(":message-type", "event").addString(":event-type", "AudioEvent")
+                .addString(":content-type", "application/octet-stream");
+    }
 
     private final Settings settings;
     private final TransportRuntime runtime;
@@ -95,7 +97,7 @@ public final class WebSocketTransport implements EventStreamTransport {
         private String pathSuffix = "-websocket";
         private String parameterPrefix = "x-amzn-transcribe-";
         private int secureDefaultPort = 8443;
-        private HeaderBlock unsignedEndOfInput = EMPTY_AUDIO_EVENT;
+        private HeaderBlock unsignedEndOfInput = emptyAudioEvent();
         private int maxFramePayload = 1 << 20;
 
         private Builder() {
@@ -139,9 +141,12 @@ public final class WebSocketTransport implements EventStreamTransport {
             return this;
         }
 
-        /** The message that ends unsigned input (headers, empty payload); an empty AudioEvent by default. */
+        /**
+         * The message that ends unsigned input (headers, empty payload); an empty AudioEvent by default. The block is
+         * copied: changing it afterwards does not change the transport.
+         */
         public Builder unsignedEndOfInput(HeaderBlock headers) {
-            this.unsignedEndOfInput = Objects.requireNonNull(headers, "headers");
+            this.unsignedEndOfInput = new HeaderBlock().addAll(Objects.requireNonNull(headers, "headers"));
             return this;
         }
 

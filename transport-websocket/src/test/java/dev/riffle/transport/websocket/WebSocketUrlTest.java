@@ -38,7 +38,7 @@ class WebSocketUrlTest {
     private static WebSocketTransport.Settings settings(Duration expiry) {
         return new WebSocketTransport.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Clock.fixed(NOW, ZoneOffset.UTC), true, expiry,
-                "-websocket", "x-amzn-transcribe-", 8443, WebSocketTransport.EMPTY_AUDIO_EVENT, 1 << 20);
+                "-websocket", "x-amzn-transcribe-", 8443, WebSocketTransport.emptyAudioEvent(), 1 << 20);
     }
 
     @Test
