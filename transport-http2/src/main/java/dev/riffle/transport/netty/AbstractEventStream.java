@@ -46,7 +46,20 @@ import java.util.concurrent.TimeUnit;
 public abstract class AbstractEventStream implements EventStream {
 
     /** Where the stream is in its life cycle; see the class description. */
-    protected enum State { CONNECTING, AWAITING_RESPONSE, OPEN, DRAINING, REJECTED, CLOSED }
+    protected enum State {
+        /** TCP connect and TLS handshake (and for HTTP/2 the connection preface) under way. */
+        CONNECTING,
+        /** The request (or the WebSocket upgrade) is sent; the response timeout runs. */
+        AWAITING_RESPONSE,
+        /** Accepted: messages go both ways. */
+        OPEN,
+        /** The end of input is written; the service's last messages are read, within the drain timeout. */
+        DRAINING,
+        /** Refused with an error status; its body is read, within the response timeout. */
+        REJECTED,
+        /** Ended, normally or not; every future is complete. */
+        CLOSED
+    }
 
     private final EventLoop loop;
     private final StreamSettings settings;
