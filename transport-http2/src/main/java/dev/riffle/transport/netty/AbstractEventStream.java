@@ -240,10 +240,14 @@ public abstract class AbstractEventStream implements EventStream {
         fail(ConnectionErrors.toTransportException(cause, server, plainEndpoint));
     }
 
-    /** Nothing received for a ping interval: ask the peer whether it is alive. */
+    /**
+     * Nothing received for a ping interval: ask the peer whether it is alive. Not while the caller has paused
+     * reading on the connection itself (WebSocket): the silence is then ours, and the answer could not be read.
+     */
     public final void onReadIdle() {
         assert loop.inEventLoop();
-        if (pingTimer != null || (state != State.OPEN && state != State.DRAINING)) {
+        boolean open = state == State.OPEN || state == State.DRAINING;
+        if (pingTimer != null || !open || !connection.config().isAutoRead()) {
             return;
         }
         connection.writeAndFlush(pingFrame());
@@ -255,6 +259,10 @@ public abstract class AbstractEventStream implements EventStream {
     /** The peer answered the ping. */
     public final void onPingAnswered() {
         assert loop.inEventLoop();
+        forgetPing();
+    }
+
+    private void forgetPing() {
         stop(pingTimer);
         pingTimer = null;
     }
@@ -387,6 +395,9 @@ public abstract class AbstractEventStream implements EventStream {
         Channel channel = streamChannel();
         if (channel != null) {
             channel.config().setAutoRead(autoRead);
+        }
+        if (!autoRead && channel == connection) {
+            forgetPing(); // its answer could not be read now; the next idle period after resuming sends another
         }
     }
 
