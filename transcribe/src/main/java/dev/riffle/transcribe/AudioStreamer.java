@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
@@ -96,19 +97,21 @@ public final class AudioStreamer {
 
     private void run(TranscriptionStream stream) {
         Duration audio = Duration.ZERO;
+        boolean streamEnded = false;
         try {
             for (AudioChunk chunk = nextUnlessStopped(); chunk != null; chunk = nextUnlessStopped()) {
                 if (!awaitDue(chunk) || stream.completion().isDone()) {
                     break;
                 }
                 if (!sendChunk(stream, chunk)) {
+                    streamEnded = true;
                     break;
                 }
                 audio = chunk.end();
                 onChunkSent.accept(chunk);
             }
-            if (!stream.completion().isDone()) {
-                stream.end().join();
+            if (!streamEnded && !stream.completion().isDone()) {
+                endInput(stream);
             }
             sent.complete(audio);
         } catch (IOException | RuntimeException e) {
@@ -141,16 +144,27 @@ public final class AudioStreamer {
         }
     }
 
-    /** Sends one chunk and waits until the transport takes it; false if the stream ended meanwhile. */
-    private boolean sendChunk(TranscriptionStream stream, AudioChunk chunk) {
+    /**
+     * Sends one chunk and waits until the transport takes it; false if the stream ended meanwhile. A send fails
+     * only because the stream is ending (a failure, a cancel, the service's end), and the transport fails its
+     * pending sends just before it reports that end, so a failed send is taken as the end even if
+     * {@code completion()} is not done yet: that completion, not this streamer, reports why.
+     */
+    private static boolean sendChunk(TranscriptionStream stream, AudioChunk chunk) {
         try {
             stream.sendAudio(chunk.audio()).join(); // the chunk's buffer is borrowed until then
             return true;
-        } catch (CompletionException e) {
-            if (stream.completion().isDone()) {
-                return false; // the stream's own completion reports why
-            }
-            throw e;
+        } catch (CompletionException | CancellationException e) {
+            return false;
+        }
+    }
+
+    /** Ends the input; an end that fails is, like a failed send, the stream ending on its own. */
+    private static void endInput(TranscriptionStream stream) {
+        try {
+            stream.end().join();
+        } catch (CompletionException | CancellationException e) {
+            // the stream's completion reports why
         }
     }
 }

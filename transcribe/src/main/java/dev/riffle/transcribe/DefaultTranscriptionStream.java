@@ -46,7 +46,9 @@ final class DefaultTranscriptionStream implements TranscriptionStream {
         this.request = request;
         this.handler = handler;
         this.publisher = handler != null ? null
-                : new EventPublisher<>(executor, () -> transport.pauseReading(), () -> transport.resumeReading());
+                : new EventPublisher<>(executor, () -> transport.pauseReading(), () -> transport.resumeReading(),
+                        e -> abandon(new TranscribeTransportException("the events subscriber failed: " + e,
+                                requestId(), e)));
         this.maxPcmBytesPerEvent = maxPcmBytesPerEvent(request);
     }
 
@@ -115,26 +117,44 @@ final class DefaultTranscriptionStream implements TranscriptionStream {
         transport.cancel();
     }
 
-    /** The transport ended: report the terminal error if any, else how the transport ended. */
+    /**
+     * The transport ended: report the terminal error if any, else how the transport ended. A handler has its
+     * last call before {@link #completion()} completes, so that whoever waits on the completion has seen every
+     * result; a publisher's subscriber is served on the executor and may still be receiving (see
+     * {@link TranscriptionStream#completion()}).
+     */
     private void finish(Throwable transportError) {
         TranscribeException error = terminalError;
         if (error == null && transportError != null) {
             error = TranscribeStreamingClient.toTranscribeException(unwrap(transportError), requestId());
         }
-        if (error == null) {
-            completion.complete(null);
-            if (handler != null) {
-                handler.handleCompletion();
-            } else {
+        if (handler == null) {
+            if (error == null) {
                 publisher.complete();
-            }
-        } else {
-            completion.completeExceptionally(error);
-            if (handler != null) {
-                handler.handleError(error);
+                completion.complete(null);
             } else {
                 publisher.fail(error);
+                completion.completeExceptionally(error);
             }
+            return;
+        }
+        try {
+            if (error == null) {
+                handler.handleCompletion();
+            } else {
+                handler.handleError(error);
+            }
+        } catch (RuntimeException e) {
+            if (error == null) {
+                error = new TranscribeTransportException("the result handler failed: " + e, requestId(), e);
+            } else {
+                error.addSuppressed(e);
+            }
+        }
+        if (error == null) {
+            completion.complete(null);
+        } else {
+            completion.completeExceptionally(error);
         }
     }
 

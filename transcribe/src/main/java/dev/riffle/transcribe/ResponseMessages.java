@@ -2,10 +2,13 @@ package dev.riffle.transcribe;
 
 import dev.riffle.eventstream.MessageView;
 import dev.riffle.transcribe.model.ExceptionPayloadJson;
+import dev.riffle.transcribe.model.MalformedPayloadException;
 import dev.riffle.transcribe.model.TranscribeExceptions;
 import dev.riffle.transcribe.model.TranscribeServiceException;
 import dev.riffle.transcribe.model.TranscriptEvent;
 import dev.riffle.transcribe.model.TranscriptEventJson;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the messages of a Transcribe response stream (spec section 3.4 and 3.5): {@code :message-type} {@code event}
@@ -44,7 +47,22 @@ final class ResponseMessages {
                     message.stringHeader(":error-message"), requestId, 0);
         }
         String exceptionType = message.stringHeader(EXCEPTION_TYPE);
-        String text = ExceptionPayloadJson.parse(message.payload()).message();
-        return TranscribeExceptions.fromService(exceptionType, text, requestId, 0);
+        return TranscribeExceptions.fromService(exceptionType, exceptionMessage(message), requestId, 0);
+    }
+
+    /**
+     * The message of an exception's payload, {@code {"Message": "..."}}. A payload that is not such JSON still
+     * names the exception (the {@code :exception-type} header decides its type), so its first 200 bytes become
+     * the message, on one line, rather than the service's error turning into a "malformed event".
+     */
+    private static String exceptionMessage(MessageView message) {
+        ByteBuffer payload = message.payload();
+        try {
+            return ExceptionPayloadJson.parse(payload.duplicate()).message();
+        } catch (MalformedPayloadException e) {
+            byte[] start = new byte[Math.min(payload.remaining(), 200)];
+            payload.duplicate().get(start);
+            return new String(start, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+        }
     }
 }

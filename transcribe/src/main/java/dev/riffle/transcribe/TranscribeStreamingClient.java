@@ -9,6 +9,7 @@ import dev.riffle.transcribe.model.TranscribeException;
 import dev.riffle.transcribe.model.TranscribeExceptions;
 import dev.riffle.transcribe.model.TranscribeServiceException;
 import dev.riffle.transcribe.model.TranscribeTransportException;
+import dev.riffle.transport.EventStream;
 import dev.riffle.transport.EventStreamTransport;
 import dev.riffle.transport.StreamRejectedException;
 import dev.riffle.transport.StreamRequest;
@@ -108,22 +109,44 @@ public final class TranscribeStreamingClient implements AutoCloseable {
 
     private void attempt(int attempt, StartStreamTranscriptionRequest request, StreamRequest streamRequest,
                          TranscriptResultStreamHandler handler, CompletableFuture<TranscriptionStream> result) {
+        if (result.isDone()) {
+            return; // the caller cancelled (or timed out) the start while a retry was waiting
+        }
         DefaultTranscriptionStream stream = new DefaultTranscriptionStream(request, handler, executor);
-        transport.open(streamRequest, stream::onMessage).whenComplete((opened, failure) -> {
-            if (failure == null) {
-                stream.attach(opened);
-                result.complete(stream);
-                return;
-            }
-            TranscribeException error = toTranscribeException(DefaultTranscriptionStream.unwrap(failure), null);
-            if (error.isRetryable() && attempt < retryPolicy.maxAttempts()) {
-                Duration delay = retryPolicy.delayAfter(attempt);
-                CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor)
-                        .execute(() -> attempt(attempt + 1, request, streamRequest, handler, result));
-            } else {
-                result.completeExceptionally(error);
+        open(streamRequest, stream).whenComplete((opened, failure) -> {
+            try {
+                if (failure == null) {
+                    stream.attach(opened);
+                    if (!result.complete(stream)) {
+                        opened.cancel(); // nobody will ever send to it or end it
+                    }
+                    return;
+                }
+                TranscribeException error = toTranscribeException(DefaultTranscriptionStream.unwrap(failure), null);
+                if (error.isRetryable() && attempt < retryPolicy.maxAttempts() && !result.isDone()) {
+                    Duration delay = retryPolicy.delayAfter(attempt);
+                    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor)
+                            .execute(() -> attempt(attempt + 1, request, streamRequest, handler, result));
+                } else {
+                    result.completeExceptionally(error);
+                }
+            } catch (RuntimeException e) { // a rejected retry, say: the caller must not wait forever
+                if (opened != null) {
+                    opened.cancel();
+                }
+                result.completeExceptionally(new TranscribeTransportException("cannot start the stream: " + e,
+                        null, e));
             }
         });
+    }
+
+    /** The transport's open, with a synchronous throw (a transport's bug, a rejected task) as a failed stage. */
+    private CompletableFuture<EventStream> open(StreamRequest streamRequest, DefaultTranscriptionStream stream) {
+        try {
+            return transport.open(streamRequest, stream::onMessage);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** The typed exception for a transport's failure: a service refusal by its type, or a transport failure. */

@@ -47,7 +47,10 @@ public interface TranscriptionStream {
     Flow.Publisher<TranscriptEvent> events();
 
     /**
-     * Completes when the stream ends: normally after the service's last events, or exceptionally with a
+     * Completes when the stream ends, after a {@link TranscriptResultStreamHandler}'s last call (so whoever waits
+     * on it has seen every result). With {@link #events()}, the subscriber is served on the client's executor and
+     * may still be receiving the last events when this completes: wait for its {@code onComplete} or
+     * {@code onError} instead. Normally after the service's last events, or exceptionally with a
      * {@link dev.riffle.transcribe.model.TranscribeException}: a modeled service exception sent mid-stream
      * ({@code BadRequestException}, {@code LimitExceededException}, ...) or a
      * {@link dev.riffle.transcribe.model.TranscribeTransportException}.

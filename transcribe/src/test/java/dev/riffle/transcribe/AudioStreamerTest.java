@@ -108,6 +108,25 @@ class AudioStreamerTest {
         assertThat(stream.ended).isFalse();
     }
 
+    /**
+     * The transport fails the pending sends just before it reports the end of the stream, so a send can fail while
+     * {@code completion()} is not done yet. That is still the stream ending, not a failure of the input: the
+     * streamer used to rethrow it, cancel the stream and fail its future.
+     */
+    @Test
+    void aSendThatFailsBeforeTheStreamReportsItsEndIsStillTheStreamEnding() throws Exception {
+        RecordingStream stream = new RecordingStream();
+        stream.failAfterSends = 2;
+        stream.reportEndWhenASendFails = false;
+
+        Duration sent = AudioStreamer.of(chunker(randomPcm(32_000 * 5)), Pacer.unlimited(), c -> { }).start(stream)
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(sent).isEqualTo(Duration.ofMillis(100));
+        assertThat(stream.cancelled).isFalse();
+        assertThat(stream.ended).isFalse();
+    }
+
     @Test
     void anInputThatFailsCancelsTheStreamRatherThanPassingOffACutInputAsComplete() {
         RecordingStream stream = new RecordingStream();
@@ -173,6 +192,7 @@ class AudioStreamerTest {
         final List<CompletableFuture<Void>> held = new ArrayList<>();
         volatile boolean holdSends;
         volatile int failAfterSends = Integer.MAX_VALUE;
+        volatile boolean reportEndWhenASendFails = true;
         volatile boolean ended;
         volatile boolean cancelled;
 
@@ -189,7 +209,9 @@ class AudioStreamerTest {
             sends.add(chunk.length);
             notifyAll();
             if (sends.size() >= failAfterSends) {
-                completion.completeExceptionally(new IllegalStateException("the service ended the stream"));
+                if (reportEndWhenASendFails) {
+                    completion.completeExceptionally(new IllegalStateException("the service ended the stream"));
+                }
                 return CompletableFuture.failedFuture(new IllegalStateException("closed"));
             }
             CompletableFuture<Void> done = new CompletableFuture<>();
