@@ -117,6 +117,10 @@ public final class AudioStreamer {
         } catch (IOException | RuntimeException e) {
             stream.cancel();
             sent.completeExceptionally(e);
+        } catch (Error e) { // from the progress callback, say: whoever waits on the future must hear of it
+            stream.cancel();
+            sent.completeExceptionally(e);
+            throw e;
         }
     }
 

@@ -157,6 +157,19 @@ class AudioStreamerTest {
         assertThat(stream.sends).hasSize(2);
     }
 
+    /** An Error on the sender thread (here from the progress callback) used to leave the future pending. */
+    @Test
+    void anErrorOnTheSenderThreadFailsTheFutureAndCancelsTheStream() {
+        RecordingStream stream = new RecordingStream();
+        CompletableFuture<Duration> sent = AudioStreamer.of(chunker(randomPcm(32_000)), Pacer.unlimited(), c -> {
+            throw new AssertionError("the callback's bug");
+        }).start(stream);
+
+        assertThatThrownBy(() -> sent.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("the callback's bug");
+        assertThat(stream.cancelled).isTrue();
+    }
+
     @Test
     void startsOnlyOnce() {
         AudioStreamer streamer = AudioStreamer.of(chunker(randomPcm(3200)), Pacer.unlimited(), c -> { });
