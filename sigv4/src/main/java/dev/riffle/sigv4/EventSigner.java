@@ -37,6 +37,9 @@ public final class EventSigner {
     static final String DATE_HEADER = ":date";
     static final String SIGNATURE_HEADER = ":chunk-signature";
 
+    /** A SHA-256 HMAC as hex: the length of the seed and of every signature that follows it. */
+    private static final int SIGNATURE_HEX_LENGTH = 64;
+
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final EventSignatureCalculator calculator;
@@ -56,18 +59,43 @@ public final class EventSigner {
      * @param region           the request's region
      * @param service          the request's signing name
      * @param seedSignatureHex the request's signature: {@code Signature=} of the Authorization header, or
-     *                         {@code X-Amz-Signature} of a presigned URL
+     *                         {@code X-Amz-Signature} of a presigned URL; 64 lower-case hex characters
      * @param clock            the clock read at each event
+     * @throws IllegalArgumentException if {@code seedSignatureHex} is not 64 lower-case hex characters
      */
     public EventSigner(Credentials credentials, String region, String service, String seedSignatureHex,
                        Clock clock) {
         this.calculator = new EventSignatureCalculator(credentials.secretAccessKey(), region, service);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.prior = seedSignatureHex.getBytes(StandardCharsets.US_ASCII);
+        this.prior = validSeed(seedSignatureHex);
         this.priorLength = prior.length;
-        if (priorLength < 64) {
-            prior = java.util.Arrays.copyOf(prior, 64); // room for the hex signatures that follow
+    }
+
+    /**
+     * The seed as ASCII bytes. A request signature is always 64 lower-case hex characters; anything else (an
+     * upper-case copy, a truncated header) would sign every event with a chain the service never accepts, so it is
+     * refused here rather than at the first event. The value is not quoted: it is signing material.
+     */
+    private static byte[] validSeed(String seedSignatureHex) {
+        Objects.requireNonNull(seedSignatureHex, "seedSignatureHex");
+        if (seedSignatureHex.length() != SIGNATURE_HEX_LENGTH) {
+            throw badSeed("it has " + seedSignatureHex.length() + " characters");
         }
+        for (int i = 0; i < SIGNATURE_HEX_LENGTH; i++) {
+            if (!isLowerHexDigit(seedSignatureHex.charAt(i))) {
+                throw badSeed("character " + i + " is not one");
+            }
+        }
+        return seedSignatureHex.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static IllegalArgumentException badSeed(String why) {
+        return new IllegalArgumentException("the seed signature must be " + SIGNATURE_HEX_LENGTH
+                + " lower-case hex characters (a SigV4 request signature): " + why);
+    }
+
+    private static boolean isLowerHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 
     /** The bytes of the envelope of an inner message of {@code innerLength} bytes. */
@@ -84,9 +112,11 @@ public final class EventSigner {
      * @return the number of bytes written
      * @throws java.nio.BufferOverflowException if {@code dst} has less than {@link #envelopeLength} room; the
      *                                          chain is then not advanced
+     * @throws IllegalArgumentException         if the envelope would be over the 24 MiB event-stream limit; the
+     *                                          chain is then not advanced
      */
     public int sign(ByteBuffer innerMessage, ByteBuffer dst) {
-        checkRoom(dst, envelopeLength(innerMessage.remaining()));
+        checkRoom(dst, checkedEnvelopeLength(innerMessage));
         signNow(innerMessage);
         return encoder.encode(headers, innerMessage, dst);
     }
@@ -97,8 +127,13 @@ public final class EventSigner {
      * as 4 big-endian bytes: the inner message is never copied.
      *
      * @return the envelope's message CRC
+     * @throws java.nio.BufferOverflowException if {@code head} has less room than that; the chain is then not
+     *                                          advanced
+     * @throws IllegalArgumentException         if the envelope would be over the 24 MiB event-stream limit; the
+     *                                          chain is then not advanced
      */
     public int signHead(ByteBuffer innerMessage, ByteBuffer head) {
+        checkedEnvelopeLength(innerMessage);
         checkRoom(head, ENVELOPE_OVERHEAD - MessageEncoder.trailerLength());
         signNow(innerMessage);
         return encoder.encodeHead(headers, innerMessage, head);
@@ -126,6 +161,14 @@ public final class EventSigner {
         priorLength = Hex.encode(signature, 0, 32, prior, 0);
         headers.clear().addTimestamp(DATE_HEADER, second * 1000L).addByteArray(SIGNATURE_HEADER, signature);
         eventsSigned++;
+    }
+
+    /**
+     * The envelope's length, refused before anything is signed: signing advances the chain, so an envelope the
+     * encoder then refused would leave every later event signed against a signature the service never saw.
+     */
+    private static int checkedEnvelopeLength(ByteBuffer innerMessage) {
+        return MessageEncoder.encodedLength(ENVELOPE_HEADERS_LENGTH, innerMessage.remaining());
     }
 
     private static void checkRoom(ByteBuffer dst, int needed) {

@@ -9,7 +9,10 @@ import java.util.List;
  * @param query            every query parameter to send, decoded, the request's own first and
  *                         {@code X-Amz-Signature} last; {@link #queryString()} encodes them
  * @param signature        the signature, lower-case hex: the seed of an event-stream signature chain
- * @param canonicalRequest the canonical request that was signed (for diagnostics)
+ * @param canonicalRequest the canonical request that was signed, for diagnostics, with the value of a signed
+ *                         session token replaced by {@code REDACTED} (the token is a secret and this text is
+ *                         made to be logged); everything else is as signed, but its hash is then not the one in
+ *                         {@link #stringToSign()} when a token was signed
  * @param stringToSign     the string to sign (for diagnostics)
  * @param scope            the credential scope
  * @param dateTime         the {@code X-Amz-Date} value

@@ -15,6 +15,13 @@ import java.util.List;
  */
 public final class RequestSigner {
 
+    /**
+     * What the diagnostic canonical request shows instead of a session token's value: the token is a secret, and
+     * that text is made to be logged. Only unreserved characters, so it reads the same in a header and, encoded, in
+     * the query.
+     */
+    static final String REDACTED = "REDACTED";
+
     private RequestSigner() {
     }
 
@@ -52,7 +59,8 @@ public final class RequestSigner {
         headers.add(new Param(SigV4.HEADER_AUTHORIZATION, SigV4.ALGORITHM + " Credential="
                 + options.credentials().accessKeyId() + "/" + scope + ", SignedHeaders=" + canonical.signedHeaders()
                 + ", Signature=" + signature));
-        return new SignedRequest(headers, signature, canonical.text(), stringToSign, scope, dateTime);
+        return new SignedRequest(headers, signature, diagnosticText(canonical, toSign, toSign.query(), options,
+                payloadHash), stringToSign, scope, dateTime);
     }
 
     /**
@@ -95,13 +103,42 @@ public final class RequestSigner {
             finalQuery.add(new Param(SigV4.QUERY_SECURITY_TOKEN, token));
         }
         finalQuery.add(new Param(SigV4.QUERY_SIGNATURE, signature));
-        return new PresignedRequest(finalQuery, signature, canonical.text(), stringToSign, scope, dateTime);
+        return new PresignedRequest(finalQuery, signature, diagnosticText(canonical, request, query, options,
+                payloadHash), stringToSign, scope, dateTime);
     }
 
     /** Hex HMAC-SHA256 of {@code stringToSign} under the signing key of {@code scope}. */
     static String signature(Credentials credentials, CredentialScope scope, String stringToSign) {
         byte[] key = SigningKeys.signingKey(credentials.secretAccessKey(), scope);
         return Hex.encode(SigningKeys.newHmac(key).doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@code canonical}'s text with the value of every session-token header and query parameter replaced by
+     * {@link #REDACTED}, built the same way so that names, order and the signed-header list stay as signed.
+     */
+    private static String diagnosticText(CanonicalRequest canonical, SignableRequest signed, List<Param> query,
+                                         SigningOptions options, String payloadHash) {
+        if (!hasSessionToken(signed.headers()) && !hasSessionToken(query)) {
+            return canonical.text();
+        }
+        List<Param> redactedQuery = redacted(query);
+        SignableRequest redacted = new SignableRequest(signed.method(), signed.path(), redactedQuery,
+                redacted(signed.headers()));
+        return CanonicalRequest.of(redacted, redactedQuery, options.unsignedHeaders(), payloadHash,
+                options.normalizePath(), options.keepQuotedWhitespace()).text();
+    }
+
+    private static boolean hasSessionToken(List<Param> params) {
+        return params.stream().anyMatch(Param::isSessionToken);
+    }
+
+    private static List<Param> redacted(List<Param> params) {
+        List<Param> out = new ArrayList<>(params.size());
+        for (Param p : params) {
+            out.add(p.isSessionToken() ? new Param(p.name(), REDACTED) : p);
+        }
+        return out;
     }
 
     private static String payloadHash(SignableRequest request, SigningOptions options) {

@@ -88,7 +88,8 @@ public record SignableRequest(String method, String path, List<Param> query, Lis
             return "Param[name=" + name + ", value=" + (isSessionToken() ? "<redacted>" : value) + "]";
         }
 
-        private boolean isSessionToken() {
+        /** Whether this is the session token, as header or query parameter: a secret. */
+        boolean isSessionToken() {
             return name.equalsIgnoreCase("x-amz-security-token");
         }
     }

@@ -11,7 +11,10 @@ import java.util.List;
  *                         ones signing added ({@code x-amz-security-token}, {@code x-amz-date},
  *                         {@code x-amz-content-sha256}, {@code authorization})
  * @param signature        the signature, lower-case hex: the seed of an event-stream signature chain
- * @param canonicalRequest the canonical request that was signed (for diagnostics)
+ * @param canonicalRequest the canonical request that was signed, for diagnostics, with the value of a signed
+ *                         session token replaced by {@code REDACTED} (the token is a secret and this text is
+ *                         made to be logged); everything else is as signed, but its hash is then not the one in
+ *                         {@link #stringToSign()} when a token was signed
  * @param stringToSign     the string to sign (for diagnostics)
  * @param scope            the credential scope
  * @param dateTime         the {@code x-amz-date} value

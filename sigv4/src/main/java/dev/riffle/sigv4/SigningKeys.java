@@ -30,8 +30,12 @@ public final class SigningKeys {
     private SigningKeys() {
     }
 
-    /** The signing key for {@code scope}, from the cache when possible. The caller must not modify the array. */
-    public static byte[] signingKey(String secretAccessKey, CredentialScope scope) {
+    /**
+     * The signing key for {@code scope}, from the cache when possible. The array is the cached one, shared by every
+     * signer in the JVM, so this stays inside the package: callers here only hand it to {@link #newHmac}, and one
+     * that wrote to it would corrupt every later signature. {@link #derive} gives outside callers their own copy.
+     */
+    static byte[] signingKey(String secretAccessKey, CredentialScope scope) {
         CacheKey key = new CacheKey(secretAccessKey, scope);
         byte[] cached = CACHE.get(key);
         if (cached != null) {

@@ -3,6 +3,7 @@ package dev.riffle.sigv4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.riffle.eventstream.EventStreamConstants;
 import dev.riffle.eventstream.HeaderType;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The chain signer: envelope shape, the :date policy, signing at send time, the two-piece form. */
 class EventSignerTest {
@@ -101,6 +104,39 @@ class EventSignerTest {
                 .isInstanceOf(BufferOverflowException.class);
         assertThat(signer.lastSignatureHex()).isEqualTo(SEED);
         assertThat(signer.eventsSigned()).isZero();
+    }
+
+    @Test
+    void envelopeOverTheLimitIsRefusedBeforeTheChainMoves() {
+        ByteBuffer tooBig = ByteBuffer.allocate(
+                EventStreamConstants.DEFAULT_MAX_MESSAGE_LENGTH - EventSigner.ENVELOPE_OVERHEAD + 1);
+        ByteBuffer roomForIt = ByteBuffer.allocate(EventSigner.envelopeLength(tooBig.remaining()));
+        ByteBuffer head = ByteBuffer.allocate(EventSigner.ENVELOPE_OVERHEAD);
+
+        assertThatThrownBy(() -> signer.sign(tooBig, roomForIt)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> signer.signHead(tooBig, head)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+
+        assertThat(signer.lastSignatureHex()).isEqualTo(SEED);
+        assertThat(signer.eventsSigned()).isZero();
+        assertThat(roomForIt.position()).isZero();
+        assertThat(head.position()).isZero();
+        EventSigner untouched = new EventSigner(CREDENTIALS, "us-west-2", "transcribe", SEED, clock);
+        assertThat(Envelopes.signAll(signer, List.of(new byte[7]), clock, Duration.ZERO))
+                .containsExactlyElementsOf(Envelopes.signAll(untouched, List.of(new byte[7]), clock, Duration.ZERO));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "e1d8", "E1D8E8C8815E60969F2A34765C9A15945FFC0BADBAA4B7E3B163EA19131E949B",
+            "e1d8e8c8815e60969f2a34765c9a15945ffc0badbaa4b7e3b163ea19131e949b0",
+            "g1d8e8c8815e60969f2a34765c9a15945ffc0badbaa4b7e3b163ea19131e949b",
+            "e1d8e8c8815e60969f2a34765c9a15945ffc0badbaa4b7e3b163ea19131e949 "})
+    void seedThatIsNotASignatureIsRefusedWithoutQuotingIt(String seed) {
+        assertThatThrownBy(() -> new EventSigner(CREDENTIALS, "us-west-2", "transcribe", seed, clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64 lower-case hex")
+                .satisfies(e -> assertThat(seed.isEmpty() || !e.getMessage().contains(seed)).isTrue());
     }
 
     @Test

@@ -45,7 +45,8 @@ class MiscVectorsTest {
             SignedRequest signed = RequestSigner.sign(request, options);
             assertThat(signed.signature()).isEqualTo(expected.get("signature").asText());
             assertThat(signed.authorization()).isEqualTo(expected.get("authorization").asText());
-            assertThat(signed.canonicalRequest()).isEqualTo(c.get("derived").get("canonical_request").asText());
+            assertThat(signed.canonicalRequest())
+                    .isEqualTo(SigV4Vectors.withTokenRedacted(c.get("derived").get("canonical_request").asText()));
         }
     }
 

@@ -35,7 +35,8 @@ class RequestSuiteVectorsTest {
 
         SignedRequest signed = RequestSigner.sign(raw.request(), options(c.get("context"), raw, true));
 
-        assertThat(signed.canonicalRequest()).isEqualTo(expected.get("canonical_request").asText());
+        assertThat(signed.canonicalRequest())
+                .isEqualTo(SigV4Vectors.withTokenRedacted(expected.get("canonical_request").asText()));
         assertThat(signed.stringToSign()).isEqualTo(expected.get("string_to_sign").asText());
         assertThat(signed.signature()).isEqualTo(expected.get("signature").asText());
         assertThat(expected.get("signed_request").asText()).contains("Authorization:" + signed.authorization());
@@ -52,7 +53,8 @@ class RequestSuiteVectorsTest {
         PresignedRequest presigned = RequestSigner.presign(raw.request(), options(c.get("context"), raw, false),
                 expires);
 
-        assertThat(presigned.canonicalRequest()).isEqualTo(expected.get("canonical_request").asText());
+        assertThat(presigned.canonicalRequest())
+                .isEqualTo(SigV4Vectors.withTokenRedacted(expected.get("canonical_request").asText()));
         assertThat(presigned.stringToSign()).isEqualTo(expected.get("string_to_sign").asText());
         assertThat(presigned.signature()).isEqualTo(expected.get("signature").asText());
         assertThat(expected.get("signed_request").asText()).contains("X-Amz-Signature=" + presigned.signature());

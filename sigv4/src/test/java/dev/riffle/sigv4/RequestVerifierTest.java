@@ -221,7 +221,8 @@ class RequestVerifierTest {
     @Test
     void presignedUrlWithATokenSignsTheToken() {
         PresignedRequest url = presign(TEMPORARY, NOW, Duration.ofSeconds(60));
-        assertThat(url.canonicalRequest()).contains("X-Amz-Security-Token=the-session-token");
+        assertThat(url.canonicalRequest()).contains("X-Amz-Security-Token=" + RequestSigner.REDACTED)
+                .doesNotContain("the-session-token");
         assertThat(verifier.verifyPresigned(sent(url), Duration.ofSeconds(300)).credentials()).isEqualTo(TEMPORARY);
         assertThat(url.toString()).doesNotContain("the-session-token");
     }

@@ -61,6 +61,40 @@ class SecretRedactionTest {
         assertThat(onTheWire.toString()).contains("X-Amz-Credential", "language-code");
     }
 
+    @Test
+    void theCanonicalRequestOfAHeaderSignedRequestRedactsTheTokenAndKeepsItsPlace() {
+        SignedRequest signed = RequestSigner.sign(request().build(),
+                SigningOptions.of(TEMPORARY, "us-west-2", "transcribe", NOW));
+
+        assertNoSecret(signed.canonicalRequest());
+        assertThat(signed.canonicalRequest()).contains("\nx-amz-security-token:" + RequestSigner.REDACTED + "\n");
+        assertIsTheSignedTextWithTheTokenRestored(signed.canonicalRequest(), signed.stringToSign());
+    }
+
+    @Test
+    void theCanonicalRequestOfAPresignedUrlRedactsTheTokenAndKeepsItsPlace() {
+        PresignedRequest presigned = RequestSigner.presign(request().query("language-code", "en-US").build(),
+                SigningOptions.of(TEMPORARY, "us-west-2", "transcribe", NOW), Duration.ofMinutes(5));
+
+        assertNoSecret(presigned.canonicalRequest());
+        assertThat(presigned.canonicalRequest()).contains("&X-Amz-Security-Token=" + RequestSigner.REDACTED + "&");
+        assertIsTheSignedTextWithTheTokenRestored(presigned.canonicalRequest(), presigned.stringToSign());
+    }
+
+    @Test
+    void aCanonicalRequestWithoutATokenIsTheSignedTextItself() {
+        SignedRequest signed = RequestSigner.sign(request().build(),
+                SigningOptions.of(Credentials.of("AKIDEXAMPLE", SECRET), "us-west-2", "transcribe", NOW));
+
+        assertThat(signed.stringToSign()).endsWith("\n" + SigV4.sha256Hex(signed.canonicalRequest()));
+    }
+
+    /** Only the token's value was replaced: putting it back gives the text whose hash was signed. */
+    private static void assertIsTheSignedTextWithTheTokenRestored(String redacted, String stringToSign) {
+        String restored = redacted.replace(RequestSigner.REDACTED, UriEncoding.encode(TOKEN));
+        assertThat(stringToSign).endsWith("\n" + SigV4.sha256Hex(restored));
+    }
+
     private static void assertNoSecret(String... texts) {
         for (String text : texts) {
             assertThat(text).doesNotContain(SECRET).doesNotContain(TOKEN);

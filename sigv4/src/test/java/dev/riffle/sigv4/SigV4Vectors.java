@@ -48,6 +48,17 @@ final class SigV4Vectors {
         }
     }
 
+    /**
+     * A published canonical request as riffle's diagnostic copy shows it: the session token's value, in its header
+     * line or its query parameter, replaced by {@link RequestSigner#REDACTED}. The signature and string to sign are
+     * still compared unredacted, so the real canonical request is still checked through its hash.
+     */
+    static String withTokenRedacted(String canonicalRequest) {
+        return canonicalRequest
+                .replaceAll("(?m)^x-amz-security-token:.*$", "x-amz-security-token:" + RequestSigner.REDACTED)
+                .replaceAll("X-Amz-Security-Token=[^&\n]*", "X-Amz-Security-Token=" + RequestSigner.REDACTED);
+    }
+
     static Credentials credentials(JsonNode c) {
         JsonNode token = c.has("token") ? c.get("token") : c.get("session_token");
         return Credentials.of(c.get("access_key_id").asText(), c.get("secret_access_key").asText(),

@@ -20,6 +20,12 @@ import java.util.Objects;
  * an {@code Expiration} the answer is kept for the life of the provider, as the SDKs keep it. Concurrent callers
  * wait for a single run. The margin leaves time to open a stream before the credentials lapse.
  *
+ * <p>A refresh that fails inside the margin is not the caller's failure: the cached credentials still work, so they
+ * are returned (as the AWS SDKs' cached suppliers do) and the next call tries again. Only once they have expired
+ * does the failure reach the caller. Callers that were waiting while a refresh failed share its outcome, the cached
+ * credentials or the same exception, rather than each running the failing command again in turn; a caller that
+ * arrives afterwards runs it anew.
+ *
  * <p>Failures (the command cannot start, exits with a non-zero status, outlasts the {@linkplain Builder#timeout
  * timeout} (default 60 s), prints something other than a valid answer, or answers
  * with credentials that have already expired) raise a {@link CredentialsException} that names the profile and the
@@ -41,6 +47,10 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
     private final boolean windows;
     private final Clock clock;
     private Credentials cached; // guarded by this
+    /** The failure of the last refresh, null if it succeeded; guarded by this. */
+    private CredentialsException lastFailure;
+    /** Refreshes finished so far; written under this, read before taking it to tell who waited for which. */
+    private volatile long refreshes;
 
     private ProcessCredentialsProvider(Builder builder) {
         this.command = builder.command;
@@ -61,22 +71,58 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
     }
 
     /**
-     * The cached credentials while they are fresh, else the command's new answer.
+     * The cached credentials while they are fresh, else the command's new answer; the cached credentials, if they
+     * have not expired yet, when that command fails.
      *
-     * @throws CredentialsException if the command fails; see the class description
+     * @throws CredentialsException if the command fails and there are no unexpired credentials to fall back on;
+     *                              see the class description
      */
     @Override
-    public synchronized Credentials resolveCredentials() {
-        if (cached == null || isDueForRefresh(cached)) {
-            cached = runCommand();
+    public Credentials resolveCredentials() {
+        long refreshesBeforeWaiting = refreshes;
+        synchronized (this) {
+            boolean waitedForAFailedRefresh = refreshes != refreshesBeforeWaiting && lastFailure != null;
+            if (needsRefresh() && !waitedForAFailedRefresh) {
+                refresh();
+            }
+            return usableCredentials();
         }
-        return cached;
+    }
+
+    private boolean needsRefresh() {
+        return cached == null || isDueForRefresh(cached);
     }
 
     private boolean isDueForRefresh(Credentials credentials) {
         return credentials.expiration()
                 .map(expiration -> !clock.instant().isBefore(expiration.minus(refreshMargin)))
                 .orElse(false);
+    }
+
+    private boolean hasExpired(Credentials credentials) {
+        return credentials.expiration().map(expiration -> !clock.instant().isBefore(expiration)).orElse(false);
+    }
+
+    /** Runs the command, keeping its answer or its failure for the callers waiting behind this one. */
+    private void refresh() {
+        try {
+            cached = runCommand();
+            lastFailure = null;
+        } catch (CredentialsException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e; // this caller was told to stop: that says nothing about the command to share with others
+            }
+            lastFailure = e;
+        }
+        refreshes++;
+    }
+
+    /** The cached credentials if the last refresh succeeded or they still work, else that refresh's failure. */
+    private Credentials usableCredentials() {
+        if (cached != null && (lastFailure == null || !hasExpired(cached))) {
+            return cached;
+        }
+        throw lastFailure;
     }
 
     private Credentials runCommand() {

@@ -2,11 +2,15 @@ package dev.riffle.sigv4.credentials;
 
 import dev.riffle.sigv4.CredentialsException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +20,12 @@ import java.util.Optional;
  * {@code AWS_SHARED_CREDENTIALS_FILE} is a mistake worth reporting.
  */
 final class ProfileFileLocation {
+
+    /**
+     * The most a profile file may hold. Real ones are a few KiB; the bound keeps a setting that points at a device
+     * or an ever-growing file from exhausting memory.
+     */
+    static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private final ProfileFileKind kind;
     private final Path path;
@@ -43,9 +53,18 @@ final class ProfileFileLocation {
         return new ProfileFileLocation(kind, environment.homeDirectory().resolve(kind.pathUnderHome()), null);
     }
 
+    /**
+     * @throws CredentialsException naming the setting if its value is not a path on this platform (a NUL
+     *                              character, say): providers and the chain that tries them expect only that type
+     */
     private static ProfileFileLocation chosen(ProfileFileKind kind, String setting, String chosenBy,
                                               Environment environment) {
-        return new ProfileFileLocation(kind, expandHome(setting, environment.homeDirectory()), chosenBy);
+        try {
+            return new ProfileFileLocation(kind, expandHome(setting, environment.homeDirectory()), chosenBy);
+        } catch (InvalidPathException e) {
+            throw new CredentialsException(chosenBy + " does not hold a valid path for the AWS "
+                    + kind.displayName() + " file: " + e.getReason(), e);
+        }
     }
 
     /**
@@ -75,12 +94,13 @@ final class ProfileFileLocation {
     /**
      * The parsed file, or empty if there is no file at the default place.
      *
-     * @throws CredentialsException if the file is malformed or unreadable, or if the user chose this place and
-     *                              there is no file there
+     * @throws CredentialsException if the file is malformed or unreadable, is not a regular file, is larger than
+     *                              {@link #MAX_FILE_BYTES}, or if the user chose this place and there is no file
+     *                              there
      */
     Optional<ProfileFile> load() {
         try {
-            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            List<String> lines = readLines();
             return Optional.of(ProfileFileParser.parse(path, kind, lines));
         } catch (NoSuchFileException e) {
             if (chosenBy != null) {
@@ -95,6 +115,30 @@ final class ProfileFileLocation {
             throw new CredentialsException("The AWS " + kind.displayName() + " file " + path + " cannot be read: "
                     + e, e);
         }
+    }
+
+    /**
+     * The file's lines, read only if it is a regular file and at most {@link #MAX_FILE_BYTES} long: a FIFO would
+     * block the caller until something wrote to it, and a device such as {@code /dev/zero} would never end.
+     */
+    private List<String> readLines() throws IOException {
+        if (!Files.readAttributes(path, BasicFileAttributes.class).isRegularFile()) {
+            throw unreadable("it is not a regular file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw unreadable("it is larger than " + MAX_FILE_BYTES + " bytes, the most a profile file may hold");
+        }
+        // A fresh decoder reports malformed input (MalformedInputException) instead of replacing it.
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().lines().toList();
+    }
+
+    private CredentialsException unreadable(String reason) {
+        return new CredentialsException("The AWS " + kind.displayName() + " file " + this + " cannot be read: "
+                + reason);
     }
 
     /** The path, and what chose it if not the default. */

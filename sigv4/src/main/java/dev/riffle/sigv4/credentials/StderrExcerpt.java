@@ -2,12 +2,19 @@ package dev.riffle.sigv4.credentials;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The part of a failed command's stderr that a message may quote: the first {@link ShellCommand#STDERR_LIMIT}
  * bytes, with every JSON string value the command printed on stdout blanked out (also where the cut left only the
  * start of one), in case the command echoed its answer, secret and token included, to stderr as well.
+ *
+ * <p>Each value is blanked in every form stderr may show it in: as stdout printed it, decoded (a debug line that
+ * prints the secret itself), and escaped the usual ways (a JSON library that writes {@code /} where stdout had
+ * {@code \/}, or {@code \"} where stdout had {@code \u0022}).
  */
 final class StderrExcerpt {
 
@@ -16,6 +23,9 @@ final class StderrExcerpt {
     /** Shorter values are too short to be secrets and blanking them would garble the text. */
     private static final int SHORTEST_BLANKED = 4;
     private static final String BLANK = "***";
+    /** The letters of JSON's two-character escapes, and the character each stands for, in the same order. */
+    private static final String ESCAPE_LETTERS = "\"\\/bfnrt";
+    private static final String ESCAPED_CHARACTERS = "\"\\/\b\f\n\r\t";
 
     private StderrExcerpt() {
     }
@@ -33,12 +43,106 @@ final class StderrExcerpt {
 
     private static String withoutStringValuesOf(String json, String text) {
         String blanked = text;
-        for (String value : stringValues(json)) {
-            if (value.length() >= SHORTEST_BLANKED) {
-                blanked = withoutCutOffStart(blanked.replace(value, BLANK), value);
+        for (String printed : stringValues(json)) {
+            for (String form : formsOf(printed)) {
+                if (form.length() >= SHORTEST_BLANKED) {
+                    blanked = withoutCutOffStart(blanked.replace(form, BLANK), form);
+                }
             }
         }
         return blanked;
+    }
+
+    /**
+     * The forms of a value to blank, longest first so that no form is blanked inside a longer one and leaves the
+     * rest of that one quoted.
+     */
+    private static List<String> formsOf(String printed) {
+        String decoded = decoded(printed);
+        Set<String> forms = new LinkedHashSet<>(List.of(printed, decoded, escaped(decoded, false),
+                escaped(decoded, true)));
+        List<String> longestFirst = new ArrayList<>(forms);
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        return longestFirst;
+    }
+
+    /**
+     * {@code printed} with its JSON escapes decoded. Stdout need not be valid JSON here (the command failed), so what
+     * is not an escape stays as printed rather than failing.
+     */
+    private static String decoded(String printed) {
+        StringBuilder out = new StringBuilder(printed.length());
+        int i = 0;
+        while (i < printed.length()) {
+            int letter = escapeLetter(printed, i);
+            int unicode = letter < 0 ? unicodeEscape(printed, i) : -1;
+            if (letter >= 0) {
+                out.append(ESCAPED_CHARACTERS.charAt(letter));
+                i += 2;
+            } else if (unicode >= 0) {
+                out.append((char) unicode);
+                i += 6;
+            } else {
+                out.append(printed.charAt(i));
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The index in {@link #ESCAPE_LETTERS} of the two-character escape at {@code text[at]}, or -1 if there is none. */
+    private static int escapeLetter(String text, int at) {
+        if (at + 2 > text.length() || text.charAt(at) != '\\') {
+            return -1;
+        }
+        return ESCAPE_LETTERS.indexOf(text.charAt(at + 1));
+    }
+
+    /** The code unit of the {@code \}{@code uXXXX} escape at {@code text[at]}, or -1 if there is none. */
+    private static int unicodeEscape(String text, int at) {
+        if (at + 6 > text.length() || text.charAt(at) != '\\' || text.charAt(at + 1) != 'u') {
+            return -1;
+        }
+        int code = 0;
+        for (int i = at + 2; i < at + 6; i++) {
+            int digit = hexDigitValue(text.charAt(i));
+            if (digit < 0) {
+                return -1;
+            }
+            code = code * 16 + digit;
+        }
+        return code;
+    }
+
+    /** 0 to 15 for an ASCII hex digit of either case, else -1 ({@link Character#digit} takes other scripts' too). */
+    private static int hexDigitValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** {@code value} as a JSON writer prints it: quote, backslash and control characters escaped, maybe '/' too. */
+    private static String escaped(String value, boolean slash) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            int escape = ESCAPED_CHARACTERS.indexOf(c);
+            if (escape >= 0 && (c != '/' || slash)) {
+                out.append('\\').append(ESCAPE_LETTERS.charAt(escape));
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

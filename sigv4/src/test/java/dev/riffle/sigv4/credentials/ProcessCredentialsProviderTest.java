@@ -14,6 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -212,6 +220,108 @@ class ProcessCredentialsProviderTest {
         Files.createFile(flag);
 
         assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo(FakeSecrets.ACCESS_KEY_ID);
+    }
+
+    @Test
+    void aFailedRefreshBeforeExpiryKeepsTheCachedCredentialsUntilTheyExpire() throws IOException {
+        String command = scripts.command("fails-second-time.sh", "if [ -e '" + runsFile() + "' ]; then "
+                + "echo 'the SSO session has expired' >&2; exit 1; fi\necho run >> '" + runsFile() + "'\n"
+                + "printf '%s' '" + Scripts.answer("2030-01-01T13:00:00Z") + "'");
+        ProcessCredentialsProvider provider = provider(command);
+        Credentials first = provider.resolveCredentials();
+
+        clock.set(Instant.parse("2030-01-01T12:59:30Z"));
+        assertThat(provider.resolveCredentials()).isSameAs(first);
+        clock.set(Instant.parse("2030-01-01T12:59:59Z"));
+        assertThat(provider.resolveCredentials()).isSameAs(first);
+
+        clock.set(Instant.parse("2030-01-01T13:00:00Z"));
+        assertThatThrownBy(provider::resolveCredentials).isInstanceOf(CredentialsException.class)
+                .hasMessage("credential_process of profile 'dev' exited with status 1; "
+                        + "stderr: the SSO session has expired");
+    }
+
+    @Test
+    void callersWaitingForAFailedRunShareItsFailureInsteadOfEachRunningTheCommand() throws Exception {
+        Path release = scripts.file("release");
+        String command = scripts.command("fails-when-released.sh", "echo run >> '" + runsFile() + "'\n"
+                + "while [ ! -e '" + release + "' ]; do sleep 0.02; done\necho 'access denied' >&2\nexit 1");
+
+        List<Throwable> failures = resolveConcurrently(provider(command), release, 4);
+
+        assertThat(failures).hasSize(4).allSatisfy(failure -> assertThat(failure)
+                .isInstanceOf(CredentialsException.class).hasMessageContaining("access denied"));
+        assertThat(runs()).isEqualTo(1);
+    }
+
+    @Test
+    void callersWaitingForAFailedRefreshBeforeExpiryShareTheCachedCredentials() throws Exception {
+        Path release = scripts.file("release");
+        String command = scripts.command("fails-after-first.sh", "if [ -e '" + runsFile() + "' ]; then "
+                + "echo run >> '" + runsFile() + "'\nwhile [ ! -e '" + release + "' ]; do sleep 0.02; done\n"
+                + "exit 1; fi\necho run >> '" + runsFile() + "'\n"
+                + "printf '%s' '" + Scripts.answer("2030-01-01T13:00:00Z") + "'");
+        ProcessCredentialsProvider provider = provider(command);
+        Credentials first = provider.resolveCredentials();
+        clock.set(Instant.parse("2030-01-01T12:59:30Z"));
+
+        List<Throwable> failures = resolveConcurrently(provider, release, 4);
+
+        assertThat(failures).isEmpty();
+        assertThat(provider.resolveCredentials()).isSameAs(first);
+        assertThat(runs()).isEqualTo(3); // the first answer, the shared failed refresh, the later caller's own
+    }
+
+    /**
+     * Resolves from {@code callers} threads: the first starts the command, the others call while it runs and wait
+     * (blocked) for it; then the command is let go by creating {@code release}, which stays, so later runs do not
+     * wait. Returns what the callers threw.
+     */
+    private List<Throwable> resolveConcurrently(ProcessCredentialsProvider provider, Path release, int callers)
+            throws Exception {
+        long runsBefore = runs();
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Thread> threads = new CopyOnWriteArrayList<>();
+            Callable<Throwable> call = () -> {
+                threads.add(Thread.currentThread());
+                try {
+                    provider.resolveCredentials();
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            };
+            List<Future<Throwable>> results = new ArrayList<>();
+            results.add(pool.submit(call));
+            awaitCondition(() -> runs() > runsBefore);
+            for (int i = 1; i < callers; i++) {
+                results.add(pool.submit(call));
+            }
+            awaitCondition(() -> threads.size() == callers && threads.stream()
+                    .filter(t -> t.getState() == Thread.State.BLOCKED).count() == callers - 1);
+            Files.createFile(release);
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<Throwable> result : results) {
+                Throwable failure = result.get(10, TimeUnit.SECONDS);
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+            return failures;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitCondition(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the callers did not get into place within 10 s");
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test

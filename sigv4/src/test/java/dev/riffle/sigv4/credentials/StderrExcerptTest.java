@@ -75,6 +75,54 @@ class StderrExcerptTest {
     }
 
     @Test
+    void blanksTheDecodedSecretWhenStdoutEscapedItsSlashes() {
+        String secret = FakeSecrets.SECRET.replace('-', '/');
+        String answer = "{\"Version\": 1, \"SecretAccessKey\": \"" + secret.replace("/", "\\/") + "\"}";
+
+        String excerpt = StderrExcerpt.of(result(answer, "debug: secret " + secret + " rejected", false));
+
+        FakeSecrets.assertNoSecretIn(excerpt);
+        assertThat(excerpt).isEqualTo("; stderr: debug: secret *** rejected");
+    }
+
+    @Test
+    void blanksTheDecodedTokenWhenStdoutUsedUnicodeEscapes() {
+        String escapedToken = FakeSecrets.TOKEN.chars().mapToObj(c -> String.format("\\u%04X", c))
+                .collect(java.util.stream.Collectors.joining());
+        String answer = "{\"Version\": 1, \"SessionToken\": \"" + escapedToken + "\"}";
+
+        String excerpt = StderrExcerpt.of(result(answer, "token=" + FakeSecrets.TOKEN, false));
+
+        FakeSecrets.assertNoSecretIn(excerpt);
+        assertThat(excerpt).isEqualTo("; stderr: token=***");
+    }
+
+    @Test
+    void blanksTheSecretInTheEscapingOfAnotherJsonWriter() {
+        String secret = "a\"" + FakeSecrets.SECRET + "/z";
+        String stdoutForm = "a\\u0022" + FakeSecrets.SECRET + "/z";
+        String answer = "{\"SecretAccessKey\": \"" + stdoutForm + "\"}";
+        String usualForm = "a\\\"" + FakeSecrets.SECRET + "/z";
+        String slashForm = "a\\\"" + FakeSecrets.SECRET + "\\/z";
+
+        String excerpt = StderrExcerpt.of(result(answer,
+                "echo {\"k\": \"" + usualForm + "\"} {\"k\": \"" + slashForm + "\"} raw " + secret, false));
+
+        FakeSecrets.assertNoSecretIn(excerpt);
+        assertThat(excerpt).isEqualTo("; stderr: echo {\"k\": \"***\"} {\"k\": \"***\"} raw ***");
+    }
+
+    @Test
+    void leavesWhatIsNotAnEscapeAsPrinted() {
+        String answer = "{\"SecretAccessKey\": \"" + FakeSecrets.SECRET + "\\q\\u12\"}";
+
+        String excerpt = StderrExcerpt.of(result(answer, "got " + FakeSecrets.SECRET + "\\q\\u12", false));
+
+        FakeSecrets.assertNoSecretIn(excerpt);
+        assertThat(excerpt).isEqualTo("; stderr: got ***");
+    }
+
+    @Test
     void leavesShortValuesAlone() {
         assertThat(StderrExcerpt.of(result("{\"a\": \"ok\"}", "ok then", false))).isEqualTo("; stderr: ok then");
     }
