@@ -19,11 +19,13 @@ import java.util.Optional;
  * {@code aws.sharedCredentialsFile} and {@code aws.configFile}), {@code ~} meaning the home directory; else under
  * {@code ~/.aws}.
  *
- * <p>Not supported: profiles that assume a role ({@code role_arn}, {@code source_profile},
- * {@code credential_source}), use IAM Identity Center ({@code sso_*}) or a web identity token
- * ({@code web_identity_token_file}). The AWS SDKs give those settings precedence over static keys and
- * {@code credential_process}, so using the keys instead would silently pick other credentials than the SDKs: such a
- * profile fails with a message that names the setting and shows how to bridge it through the AWS CLI.
+ * <p>Not supported: profiles that assume a role ({@code role_arn}, with {@code source_profile},
+ * {@code credential_source} or {@code web_identity_token_file}) or use IAM Identity Center ({@code sso_start_url},
+ * {@code sso_region}, {@code sso_account_id}, {@code sso_role_name}, {@code sso_session}). The AWS SDKs give those
+ * settings precedence over static keys and {@code credential_process}, so using the keys instead would silently
+ * pick other credentials than the SDKs: such a profile fails with a message that names the settings and shows how
+ * to bridge it through the AWS CLI. Without {@code role_arn} or those five, the SDKs ignore the other settings
+ * ({@code source_profile} left over, say), and so does riffle.
  *
  * <p>Caching: the first successful call reads the files and fixes what the profile says; static keys are then
  * kept, and a {@code credential_process} keeps its answer until shortly before it expires (see
@@ -37,6 +39,10 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
     static final String SESSION_TOKEN = "aws_session_token";
     static final String CREDENTIAL_PROCESS = "credential_process";
 
+    /** With any of these the AWS SDKs assume a role or use IAM Identity Center, whatever else the profile says. */
+    private static final List<String> OVERRIDING_SETTINGS = List.of("role_arn", "sso_start_url", "sso_region",
+            "sso_account_id", "sso_role_name", "sso_session");
+    /** What such a profile's error lists, so that the user sees everything the SDKs would act on. */
     private static final List<String> UNSUPPORTED_SETTINGS =
             List.of("role_arn", "source_profile", "credential_source", "web_identity_token_file");
     private static final String UNSUPPORTED_PREFIX = "sso_";
@@ -110,13 +116,18 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
         return StaticCredentialsProvider.of(keys.credentials());
     }
 
+    /**
+     * Refuses a profile the AWS SDKs would resolve by assuming a role or through IAM Identity Center: that is,
+     * one with {@code role_arn} or one of the five SSO settings. Other leftovers ({@code source_profile} without
+     * {@code role_arn}, say) the SDKs ignore, and so does riffle.
+     */
     private void rejectUnsupportedSettings(Profile profile) {
+        if (profile.propertyNames().stream().noneMatch(OVERRIDING_SETTINGS::contains)) {
+            return;
+        }
         List<String> unsupported = profile.propertyNames().stream()
                 .filter(name -> UNSUPPORTED_SETTINGS.contains(name) || name.startsWith(UNSUPPORTED_PREFIX))
                 .toList();
-        if (unsupported.isEmpty()) {
-            return;
-        }
         String bridge = profileName + "-riffle";
         throw new CredentialsException(profile.describe() + " uses " + String.join(", ", unsupported)
                 + ", which riffle does not support: riffle reads only static keys (" + ACCESS_KEY_ID + ", "

@@ -147,6 +147,20 @@ class ProfileCredentialsProviderTest extends WithHomeDirectory {
                 .hasMessageContaining("uses web_identity_token_file, role_arn,");
     }
 
+    /**
+     * The SDKs assume a role only with role_arn, and use IAM Identity Center only with one of its five settings:
+     * a leftover source_profile, or an sso_ setting of another kind, leaves the static keys in charge.
+     */
+    @Test
+    void settingsTheSdksIgnoreWithoutARoleArnDoNotRejectTheProfile() throws IOException {
+        aws.config("[profile keys]\nsource_profile = default\ncredential_source = Environment\n"
+                + "sso_registration_scopes = sso:account:access\n");
+        aws.credentials(AwsFolder.staticKeys("keys"));
+        environment.variable("AWS_PROFILE", "keys");
+
+        assertThat(resolve().accessKeyId()).isEqualTo(FakeSecrets.ACCESS_KEY_ID);
+    }
+
     @Test
     void afterASuccessTheProfileIsNotReadAgain() throws IOException {
         aws.credentials(AwsFolder.staticKeys("default"));
