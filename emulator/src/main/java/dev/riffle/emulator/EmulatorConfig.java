@@ -2,6 +2,7 @@ package dev.riffle.emulator;
 
 import dev.riffle.emulator.tls.ServerCertificate;
 import dev.riffle.sigv4.Credentials;
+import dev.riffle.transcribe.Endpoints;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,7 @@ public final class EmulatorConfig {
     final Duration scriptRepeat;
     final Clock clock;
     final Duration clockSkew;
+    final String region;
     final int maxConcurrentStreams;
     final Duration maxAudioPerEvent;
     final Duration aheadOfRealTimeAllowance;
@@ -64,6 +66,7 @@ public final class EmulatorConfig {
         this.scriptRepeat = b.scriptRepeat;
         this.clock = b.clock;
         this.clockSkew = b.clockSkew;
+        this.region = b.region;
         this.maxConcurrentStreams = b.maxConcurrentStreams;
         this.maxAudioPerEvent = b.maxAudioPerEvent;
         this.aheadOfRealTimeAllowance = b.aheadOfRealTimeAllowance;
@@ -91,6 +94,7 @@ public final class EmulatorConfig {
         private Duration scriptRepeat;
         private Clock clock = Clock.systemUTC();
         private Duration clockSkew = Duration.ofMinutes(5);
+        private String region;
         private int maxConcurrentStreams = 25;
         private Duration maxAudioPerEvent = Duration.ofSeconds(1);
         private Duration aheadOfRealTimeAllowance = Duration.ofSeconds(10);
@@ -159,6 +163,20 @@ public final class EmulatorConfig {
         /** The clock against which signatures, :date and real-time pace are checked. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Accept only signatures scoped to this region, as the service's regional endpoint does ("Credential should
+         * be scoped to a valid region"): a client that signs for one region and connects to another is then caught
+         * here, not first in production. Any region by default, so that one emulator serves clients of every
+         * region.
+         *
+         * @throws IllegalArgumentException if {@code region} does not look like a region name
+         */
+        public Builder region(String region) {
+            Endpoints.forRegion(region); // checks the form
+            this.region = region;
             return this;
         }
 

@@ -16,7 +16,7 @@ final class EmulatorContext {
     EmulatorContext(EmulatorConfig config, TranscriptionFactory transcriptions, AudioClockFactory audioClocks) {
         this.config = config;
         this.verifier = new RequestVerifier(CredentialsLookup.of(config.credentials.toArray(
-                new dev.riffle.sigv4.Credentials[0])), config.clock, config.clockSkew, "transcribe");
+                new dev.riffle.sigv4.Credentials[0])), config.clock, config.clockSkew, "transcribe", config.region);
         this.sessions = new SessionRegistry(config.maxConcurrentStreams);
         this.transcriptions = transcriptions;
         this.audioClocks = audioClocks;

@@ -36,9 +36,10 @@ public final class RequestVerifier {
     private final Clock clock;
     private final Duration skew;
     private final String expectedService;
+    private final String expectedRegion;
 
     /**
-     * A verifier.
+     * A verifier that accepts a scope of any region.
      *
      * @param credentials     the keys it accepts
      * @param clock           its notion of now
@@ -46,10 +47,23 @@ public final class RequestVerifier {
      * @param expectedService the signing name requests must be scoped to, or null for any
      */
     public RequestVerifier(CredentialsLookup credentials, Clock clock, Duration skew, String expectedService) {
+        this(credentials, clock, skew, expectedService, null);
+    }
+
+    /**
+     * A verifier for one region's endpoint: a request scoped to another region is refused, as a regional AWS
+     * endpoint refuses it ("Credential should be scoped to a valid region"), which catches a client that signs for
+     * one region and connects to another.
+     *
+     * @param expectedRegion the region requests must be scoped to, or null for any
+     */
+    public RequestVerifier(CredentialsLookup credentials, Clock clock, Duration skew, String expectedService,
+                           String expectedRegion) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.skew = Objects.requireNonNull(skew, "skew");
         this.expectedService = expectedService;
+        this.expectedRegion = expectedRegion;
     }
 
     /**
@@ -169,6 +183,10 @@ public final class RequestVerifier {
             throw fail(Reason.SCOPE_MISMATCH, "Date in Credential scope does not match YYYYMMDD from ISO-8601 "
                     + "version of date from HTTP: '" + scope.date() + "' != '" + dateTime.substring(0, 8)
                     + "', from '" + dateTime + "'.");
+        }
+        if (expectedRegion != null && !expectedRegion.equals(scope.region())) {
+            throw fail(Reason.SCOPE_MISMATCH, "Credential should be scoped to a valid region, not '"
+                    + scope.region() + "'. ");
         }
         if (expectedService != null && !expectedService.equals(scope.service())) {
             throw fail(Reason.SCOPE_MISMATCH, "Credential should be scoped to correct service: '"

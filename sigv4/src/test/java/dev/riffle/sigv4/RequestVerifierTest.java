@@ -186,6 +186,26 @@ class RequestVerifierTest {
                 "Date in Credential scope does not match");
     }
 
+    /** A regional endpoint refuses a signature scoped to another region; a verifier without one takes any. */
+    @Test
+    void aVerifierForOneRegionRefusesAScopeOfAnother() {
+        RequestVerifier oregon = new RequestVerifier(CredentialsLookup.of(KEY), clock,
+                RequestVerifier.DEFAULT_CLOCK_SKEW, "transcribe", "us-west-2");
+        SignableRequest request = transcribeRequest();
+        SignableRequest forIreland = withHeaders(request, RequestSigner.sign(request,
+                SigningOptions.of(KEY, "eu-west-1", "transcribe", NOW)).headers());
+
+        assertThatThrownBy(() -> oregon.verify(forIreland)).isInstanceOfSatisfying(
+                SignatureVerificationException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.SCOPE_MISMATCH);
+                    assertThat(e.errorType()).isEqualTo("InvalidSignatureException");
+                    assertThat(e.getMessage()).contains("Credential should be scoped to a valid region, not "
+                            + "'eu-west-1'.");
+                });
+        assertThat(oregon.verify(signed(KEY, NOW)).credentials()).isEqualTo(KEY);
+        assertThat(verifier.verify(forIreland).credentials()).isEqualTo(KEY);
+    }
+
     @Test
     void sessionTokenMustBePresentAndRightAndUnexpired() {
         assertThat(verifier.verify(signed(TEMPORARY, NOW)).credentials()).isEqualTo(TEMPORARY);

@@ -68,6 +68,10 @@ public final class ServeCommand implements Callable<Integer> {
             CommandLine.Help.Visibility.NEVER)
     private String secretKey;
 
+    @Option(names = "--region", description = "Refuse requests signed for another region, as a regional endpoint "
+            + "does (default: any region).")
+    private String region;
+
     @Option(names = "--max-streams", defaultValue = "25", description = "Concurrent-stream quota (default: ${DEFAULT-VALUE}).")
     private int maxStreams;
 
@@ -128,6 +132,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .credentials(Credentials.of(accessKey, secretKey)).maxConcurrentStreams(maxStreams)
                 .aheadOfRealTimeAllowance(realtimeAllowance == 0 ? null
                         : Duration.ofMillis(Math.round(realtimeAllowance * 1000)));
+        if (region != null) {
+            builder.region(region);
+        }
         if (cert != null || key != null) {
             if (cert == null || key == null) {
                 throw new IllegalArgumentException("--cert and --key go together");

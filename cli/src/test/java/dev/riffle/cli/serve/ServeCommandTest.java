@@ -181,6 +181,7 @@ class ServeCommandTest {
                 Arguments.of(List.of("--cert", "/nonexistent/cert.pem"), "--cert and --key go together"),
                 Arguments.of(List.of("--port", "70000"), "port"),
                 Arguments.of(List.of("--max-streams", "-1"), "--max-streams must be at least 1"),
+                Arguments.of(List.of("--region", "us east 1"), "'us east 1' is not an AWS region name"),
                 Arguments.of(List.of("--realtime-allowance", "-5"), "--realtime-allowance must be 0 (off) to 14400"),
                 Arguments.of(List.of("--realtime-allowance", "NaN"), "--realtime-allowance must be 0 (off)"));
     }
