@@ -40,8 +40,10 @@ public final class EventStreamException extends RuntimeException {
         INVALID_UTF8,
         /** A header name appears twice in one message (the spec says a name MUST appear only once). */
         DUPLICATE_HEADER,
-        /** The input ended in the middle of a message. */
-        TRUNCATED_INPUT
+        /** The input ended in the middle of a message, or held no message where one was required. */
+        TRUNCATED_INPUT,
+        /** More input follows the one message that was required ({@link Message#decode}). */
+        TRAILING_INPUT
     }
 
     private final Reason reason;

@@ -1,6 +1,7 @@
 package dev.riffle.eventstream;
 
 import static dev.riffle.eventstream.EventStreamConstants.DEFAULT_MAX_HEADERS_LENGTH;
+import static dev.riffle.eventstream.EventStreamConstants.DEFAULT_MAX_HEADER_COUNT;
 import static dev.riffle.eventstream.EventStreamConstants.MAX_HEADER_VALUE_LENGTH;
 import static dev.riffle.eventstream.EventStreamConstants.UUID_LENGTH;
 import static dev.riffle.eventstream.EventStreamConstants.VALUE_LENGTH_PREFIX;
@@ -18,7 +19,7 @@ import java.util.UUID;
  *
  * <p>The block enforces what the decoder enforces, so riffle never writes what it would refuse to read: names of
  * 1..255 bytes of UTF-8, string and byte-array values of at most 32,767 bytes (empty values are allowed), no
- * repeated name, and at most 128 KiB in all. Violations throw {@link IllegalArgumentException} and leave the
+ * repeated name, at most 1,024 headers and at most 128 KiB in all. Violations throw {@link IllegalArgumentException} and leave the
  * block as it was.
  *
  * <p>Not thread-safe.
@@ -171,6 +172,7 @@ public final class HeaderBlock {
 
     /** Appends every header of {@code other}, already encoded, in order. */
     public HeaderBlock addAll(HeaderBlock other) {
+        checkCount(count + other.count);
         if (length + other.length > DEFAULT_MAX_HEADERS_LENGTH) {
             throw new IllegalArgumentException("headers block would be " + (length + other.length)
                     + " bytes; the limit is " + DEFAULT_MAX_HEADERS_LENGTH);
@@ -229,6 +231,7 @@ public final class HeaderBlock {
 
     /** Counts the header begun at {@link #length} with {@code valueLength} value bytes, if the block has room. */
     private HeaderBlock commit(int valueLength) {
+        checkCount(count + 1);
         int p = length;
         int end = p + 2 + (bytes[p] & 0xFF) + valueLength;
         if (end > DEFAULT_MAX_HEADERS_LENGTH) {
@@ -249,6 +252,14 @@ public final class HeaderBlock {
         s.getChars(0, n, chars, 0);
         int ascii = Utf8.encodeAsciiPrefix(chars, n, bytes, offset);
         return ascii == n ? n : Utf8.encode(s, ascii, bytes, offset);
+    }
+
+    /** The decoder refuses more than {@code DEFAULT_MAX_HEADER_COUNT} headers, so the block holds no more. */
+    private static void checkCount(int wouldHold) {
+        if (wouldHold > DEFAULT_MAX_HEADER_COUNT) {
+            throw new IllegalArgumentException("headers block would hold " + wouldHold + " headers; the limit is "
+                    + DEFAULT_MAX_HEADER_COUNT);
+        }
     }
 
     private void recordPosition(int p) {

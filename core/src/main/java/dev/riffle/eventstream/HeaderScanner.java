@@ -118,8 +118,33 @@ final class HeaderScanner {
         if (duplicateOf >= 0) {
             int p = view.headerPosition(index);
             throw EventStreamException.of(Reason.DUPLICATE_HEADER, streamBase + p,
-                    "header '" + view.headerName(index) + "' appears again (first as header " + duplicateOf + ")");
+                    "header '" + printable(view.headerName(index)) + "' appears again (first as header " + duplicateOf
+                            + ")");
         }
+    }
+
+    /**
+     * {@code name} with each control character written as a backslash, {@code u} and four hex digits: the name is
+     * the peer's, and an error message ends up on a terminal or in a log, where an escape sequence would act rather
+     * than show.
+     */
+    static String printable(String name) {
+        StringBuilder out = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+            if (control && out == null) {
+                out = new StringBuilder(name.length() + 16).append(name, 0, i);
+            }
+            if (out != null) {
+                if (control) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? name : out.toString();
     }
 
     private static int findPairwise(ByteBuffer b, MessageView view, int index) {

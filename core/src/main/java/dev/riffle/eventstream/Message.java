@@ -22,25 +22,34 @@ public final class Message {
     private final byte[] encodedHeaders;
     private final byte[] payload;
 
-    private Message(List<Header> headers, byte[] payload) {
+    private Message(List<Header> headers, byte[] encodedHeaders, byte[] payload) {
+        this.headers = Collections.unmodifiableList(headers);
+        this.encodedHeaders = encodedHeaders;
+        this.payload = payload;
+    }
+
+    /**
+     * A message with these headers, in this order, and a copy of {@code payload}.
+     *
+     * @throws IllegalArgumentException if the headers break a rule of {@link HeaderBlock}, or the message would be
+     *     over 24 MiB: what riffle writes, any default decoder must be able to read
+     */
+    public static Message of(List<Header> headers, byte[] payload) {
         HeaderBlock block = new HeaderBlock();
         for (Header header : headers) {
             block.add(header);
         }
         MessageEncoder.encodedLength(block.length(), payload.length);
-        this.headers = Collections.unmodifiableList(headers);
-        this.encodedHeaders = block.toByteArray();
-        this.payload = payload;
+        return new Message(new ArrayList<>(headers), block.toByteArray(), payload.clone());
     }
 
-    /** A message with these headers, in this order, and a copy of {@code payload}. */
-    public static Message of(List<Header> headers, byte[] payload) {
-        return new Message(new ArrayList<>(headers), payload.clone());
-    }
-
-    /** Used by {@link MessageView#toMessage()}, whose lists and arrays are fresh and unshared. */
-    static Message ofTrusted(List<Header> headers, byte[] payload) {
-        return new Message(headers, payload);
+    /**
+     * Used by {@link MessageView#toMessage()}: a message a decoder has validated, with its headers block as it was
+     * on the wire and fresh, unshared lists and arrays. Not checked again against the writing limits, which a
+     * decoder built with higher limits may exceed: such a message can be read, but not encoded again.
+     */
+    static Message ofDecoded(List<Header> headers, byte[] encodedHeaders, byte[] payload) {
+        return new Message(headers, encodedHeaders, payload);
     }
 
     /** A builder; headers keep the order they are added in. */
@@ -56,14 +65,22 @@ public final class Message {
     public static Message decode(ByteBuffer encoded) {
         MessageDecoder decoder = new MessageDecoder();
         Message[] decoded = new Message[1];
-        int[] count = new int[1];
+        long[] secondAt = {-1};
         decoder.feed(encoded, view -> {
-            count[0]++;
-            decoded[0] = view.toMessage();
+            if (decoded[0] == null) {
+                decoded[0] = view.toMessage();
+            } else if (secondAt[0] < 0) {
+                secondAt[0] = view.streamOffset();
+            }
         });
         decoder.endOfInput();
-        if (count[0] != 1) {
-            throw new IllegalArgumentException("expected exactly one message, found " + count[0]);
+        if (decoded[0] == null) {
+            throw EventStreamException.of(EventStreamException.Reason.TRUNCATED_INPUT, 0,
+                    "the input holds no message");
+        }
+        if (secondAt[0] >= 0) {
+            throw EventStreamException.of(EventStreamException.Reason.TRAILING_INPUT, secondAt[0],
+                    "another message follows the first; exactly one was expected");
         }
         return decoded[0];
     }
@@ -105,7 +122,7 @@ public final class Message {
 
     /** {@code total_length} of this message once encoded. */
     public int encodedLength() {
-        return MessageEncoder.encodedLength(encodedHeaders.length, payload.length);
+        return EventStreamConstants.MIN_MESSAGE_LENGTH + encodedHeaders.length + payload.length;
     }
 
     /** This message encoded into a new array. */
@@ -176,7 +193,7 @@ public final class Message {
 
         /** The message; throws {@link IllegalArgumentException} on a repeated name or an over-long message. */
         public Message build() {
-            return new Message(new ArrayList<>(headers), payload);
+            return of(headers, payload);
         }
     }
 }

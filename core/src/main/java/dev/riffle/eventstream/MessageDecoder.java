@@ -17,8 +17,8 @@ import java.util.zip.CRC32;
  * A message that lies whole inside the buffer given to {@link #feed} is handed out as a {@link MessageView} over
  * that buffer: nothing is copied. Only a message that straddles two feeds is assembled in the decoder's own
  * buffer (one copy of that message; unavoidable without holding on to the caller's buffers). The assembly buffer
- * grows to the largest message seen and is released after a message larger than 64 KiB, so one large event does
- * not pin memory for the rest of the stream.
+ * grows with the bytes that arrive, never ahead of them on the strength of a length, and is released after a
+ * message larger than 64 KiB, so one large event does not pin memory for the rest of the stream.
  *
  * <h2>Validation, in this order</h2>
  * <ol>
@@ -189,7 +189,7 @@ public final class MessageDecoder {
             }
             assemblingTotal = verifyPrelude(assembly, 0, messageOffset);
         }
-        ensureAssemblyCapacity(assemblingTotal);
+        ensureAssemblyCapacity(Math.min(assemblingTotal, assembled + input.remaining()));
         copyIntoAssembly(input, assemblingTotal);
         if (assembled < assemblingTotal) {
             return false;
@@ -211,11 +211,20 @@ public final class MessageDecoder {
         assembled += n;
     }
 
+    /**
+     * Makes room for {@code needed} bytes of the message being assembled: the bytes that have arrived, not the
+     * {@code total_length} the prelude announces. A prelude's CRC proves it arrived intact, not that the rest will
+     * follow, so 12 bytes announcing 24 MiB must not make the decoder hold 24 MiB. The buffer at least doubles
+     * when it grows (capped at the message's length), so a large message costs O(log n) copies, and memory
+     * stays within twice what the peer actually sent.
+     */
     private void ensureAssemblyCapacity(int needed) {
         if (assembly == null) {
             assembly = ByteBuffer.allocate(Math.max(needed, INITIAL_ASSEMBLY_CAPACITY));
         } else if (assembly.capacity() < needed) {
-            ByteBuffer bigger = ByteBuffer.allocate(needed);
+            long doubled = 2L * assembly.capacity();
+            int limit = Math.max(assemblingTotal, needed);
+            ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(Math.max(needed, doubled), limit));
             bigger.put(0, assembly, 0, assembled);
             assembly = bigger;
         }

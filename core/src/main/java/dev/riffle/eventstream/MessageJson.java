@@ -23,7 +23,9 @@ public final class MessageJson {
 
     /** The message as one line of JSON, without a trailing newline. */
     public static String toJson(MessageView message) {
-        StringBuilder out = new StringBuilder(128 + message.totalLength() * 4 / 3);
+        // Sized for the base64 of the message, up to 1 MiB: a decoder with raised limits may hand out a message
+        // whose JSON would not fit an int-sized guess, and the builder grows as needed anyway.
+        StringBuilder out = new StringBuilder((int) Math.min(1 << 20, 128 + message.totalLength() * 4L / 3));
         out.append("{\"total_length\":").append(message.totalLength())
                 .append(",\"headers_length\":").append(message.headersLength())
                 .append(",\"prelude_crc\":").append(message.preludeCrc())

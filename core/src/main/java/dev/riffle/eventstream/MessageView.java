@@ -301,7 +301,9 @@ public final class MessageView {
         for (int i = 0; i < headerCount; i++) {
             headers.add(new Header(headerName(i), headerValue(i)));
         }
-        return Message.ofTrusted(headers, payloadBytes());
+        byte[] encodedHeaders = new byte[headersLength];
+        buffer.get(start + EventStreamConstants.PRELUDE_LENGTH, encodedHeaders);
+        return Message.ofDecoded(headers, encodedHeaders, payloadBytes());
     }
 
     @Override
