@@ -74,20 +74,26 @@ final class Admission {
         } catch (InvalidRequestException e) {
             return refused(400, "BadRequestException", e.getMessage());
         }
-        if (context.sessions.full()) {
-            return refused(429, "LimitExceededException", "You have reached your limit of concurrent streams, "
-                    + context.sessions.quota() + ". Try again later.");
-        }
         String sessionId = request.sessionId().orElse(UUID.randomUUID().toString()).toLowerCase(Locale.ROOT);
-        TranscriptionSession live = context.sessions.live(sessionId);
-        if (live != null) {
-            if (context.config.sessionConflict == EmulatorConfig.SessionConflict.REFUSE_NEW) {
+        TranscriptionSession displaced;
+        // Check and register as one step: connections are admitted on several event loops at once, and two
+        // admissions must not both take the last slot, or both find a session id free.
+        synchronized (context.sessions) {
+            if (context.sessions.full()) {
+                return refused(429, "LimitExceededException", "You have reached your limit of concurrent streams, "
+                        + context.sessions.quota() + ". Try again later.");
+            }
+            displaced = context.sessions.live(sessionId);
+            if (displaced != null && context.config.sessionConflict == EmulatorConfig.SessionConflict.REFUSE_NEW) {
                 return refused(409, "ConflictException", "Another stream is in progress with the same session ID.");
             }
-            live.terminateFromAnyThread("ConflictException",
+            context.sessions.add(sessionId, session);
+            session.admittedAs(sessionId);
+        }
+        if (displaced != null) {
+            displaced.terminateFromAnyThread("ConflictException",
                     "A new stream was started with the same session ID; this stream is terminated.");
         }
-        context.sessions.add(sessionId, session);
         return new Outcome(null, request, verified, sessionId);
     }
 

@@ -20,6 +20,14 @@ import io.netty.handler.ssl.SslContext;
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
     private static final int INITIAL_WINDOW = 1 << 20;
+    /**
+     * A presigned WebSocket request line carries every parameter: with the 3,000 characters the service model
+     * allows for each of vocabulary-names and vocabulary-filter-names, and a session token, it passes Netty's
+     * default of 4,096 bytes. 16 KiB, as AWS's load balancers allow for a request line [inferred].
+     */
+    static final int MAX_REQUEST_LINE = 16 * 1024;
+    /** The headers of a request (HTTP/1.1) or its header list (HTTP/2), for the same reason. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final EmulatorContext context;
     private final SslContext sslContext;
@@ -42,7 +50,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private void http2(ChannelPipeline pipeline) {
         pipeline.addLast(Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings().maxConcurrentStreams(1)
-                        .initialWindowSize(INITIAL_WINDOW))
+                        .initialWindowSize(INITIAL_WINDOW).maxHeaderListSize(MAX_HEADER_BYTES))
                 .build());
         pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
@@ -54,7 +62,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void http1(ChannelPipeline pipeline) {
-        pipeline.addLast(new HttpServerCodec());
+        pipeline.addLast(new HttpServerCodec(MAX_REQUEST_LINE, MAX_HEADER_BYTES, 8192));
         pipeline.addLast(new HttpObjectAggregator(64 * 1024));
         pipeline.addLast(new WebSocketUpgrade(context, sslContext != null));
     }

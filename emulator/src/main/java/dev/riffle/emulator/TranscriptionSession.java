@@ -44,10 +44,17 @@ final class TranscriptionSession {
     private final MessageEncoder encoder = new MessageEncoder();
     private final Deque<Fault> faults;
 
-    private SessionChannel channel;
+    /** Set on the session's event loop by {@link #start}; read by others in {@link #terminateFromAnyThread}. */
+    private volatile SessionChannel channel;
     private boolean streaming;
     private Framing framing;
-    private String sessionId;
+    /** Set at admission, so that {@link #stop} frees the slot even for a session that never started. */
+    private volatile String sessionId;
+    /**
+     * A termination asked for before the session started (a newer stream with its session id, a shutdown, while
+     * this one was still in its handshake or a header delay): carried out as soon as it starts.
+     */
+    private volatile String[] terminationBeforeStart;
     private boolean pcm;
     private EventChainVerifier chain;
     private AudioClock audioClock;
@@ -64,7 +71,6 @@ final class TranscriptionSession {
 
     /** Starts streaming for an admitted request. */
     void start(SessionChannel channel, Admission.Outcome admitted, Framing framing) {
-        this.channel = channel;
         this.sessionId = admitted.sessionId();
         this.framing = framing;
         this.streaming = true;
@@ -72,7 +78,17 @@ final class TranscriptionSession {
         this.pcm = admitted.request().mediaEncoding().orElse(MediaEncoding.PCM) == MediaEncoding.PCM;
         this.audioClock = context.audioClocks.create(admitted.request());
         this.transcription = context.transcriptions.create(admitted.request());
+        this.channel = channel;
         restartIdleTimer();
+        String[] early = terminationBeforeStart;
+        if (early != null) {
+            terminate(early[0], early[1]);
+        }
+    }
+
+    /** The session holds the quota slot and the session id from admission on. */
+    void admittedAs(String sessionId) {
+        this.sessionId = sessionId;
     }
 
     /** The delay before the response headers, if a {@code delay-headers} fault says so. */
@@ -222,11 +238,16 @@ final class TranscriptionSession {
      */
     CompletableFuture<Void> terminateFromAnyThread(String exceptionType, String message) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (channel == null) {
-            done.complete(null);
-            return done;
+        SessionChannel started = channel;
+        if (started == null) {
+            terminationBeforeStart = new String[] {exceptionType, message};
+            if (channel == null) { // not started meanwhile: start() will see the request
+                done.complete(null);
+                return done;
+            }
+            started = channel;
         }
-        channel.executor().execute(() -> {
+        started.executor().execute(() -> {
             terminate(exceptionType, message);
             done.complete(null);
         });

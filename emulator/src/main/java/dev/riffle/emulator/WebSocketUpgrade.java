@@ -3,6 +3,7 @@ package dev.riffle.emulator;
 import dev.riffle.sigv4.SignableRequest;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -101,6 +102,10 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
             refuse(ctx, requestId, outcome.refusal());
             return;
         }
+        // Admitted: the session holds a quota slot (and its session id) until it stops. Whatever ends the
+        // connection from here on (a failed handshake, a peer gone during a header delay), the slot is freed;
+        // stop() does nothing for a session that has already stopped.
+        ctx.channel().closeFuture().addListener(f -> session.stop());
         Duration delay = session.takeHeaderDelay();
         // The handshake reads only the request's headers: keep those, and no buffer that a delay could outlive.
         FullHttpRequest headersOnly = new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
@@ -142,7 +147,16 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
             return;
         }
         HttpHeaders headers = handshakeHeaders(requestId, outcome.sessionId());
-        handshaker.handshake(ctx.channel(), request, headers, ctx.newPromise()).addListener(f -> {
+        ChannelFuture handshake;
+        try {
+            handshake = handshaker.handshake(ctx.channel(), request, headers, ctx.newPromise());
+        } catch (RuntimeException e) { // Netty throws, rather than fails the promise, on a missing Connection or key
+            session.stop();
+            refuse(ctx, requestId, new Admission.Refusal(400, "BadRequestException", "not a WebSocket upgrade: "
+                    + e.getMessage()));
+            return;
+        }
+        handshake.addListener(f -> {
             if (!f.isSuccess()) {
                 session.stop();
                 ctx.close();

@@ -88,6 +88,56 @@ class EmulatorWebSocketTest {
         assertRefused(url, 403);
     }
 
+    /**
+     * A validly presigned request that is not a complete upgrade (no {@code Connection: Upgrade}) is admitted, then
+     * fails in the handshake. It used to keep its quota slot for good: a quota of 1 then refused every later stream.
+     */
+    @Test
+    void anUpgradeThatFailsInTheHandshakeIsRefusedAndFreesItsQuotaSlot() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().maxConcurrentStreams(1).build());
+        URI url = presign();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), emulator.port())) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write(("GET " + url.getRawPath() + "?" + url.getRawQuery() + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1:" + emulator.port() + "\r\nUpgrade: websocket\r\n"
+                        + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 400").contains("BadRequestException")
+                        .contains("not a WebSocket upgrade");
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (emulator.liveStreams() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(emulator.liveStreams()).isZero();
+    }
+
+    /**
+     * The service model allows 3,000 characters each for vocabulary-names and vocabulary-filter-names, so a valid
+     * presigned request line can be well over 4,096 bytes, Netty's default limit: such a request used to be refused
+     * as "malformed HTTP request".
+     */
+    @Test
+    void aLongButValidPresignedUrlIsUpgraded() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.builder().build());
+        String names = String.join(",", java.util.Collections.nCopies(15, "v".repeat(199)));
+        SignableRequest request = SignableRequest.builder("GET", "/stream-transcription-websocket")
+                .header("host", "127.0.0.1:" + emulator.port()).query("identify-language", "true")
+                .query("language-options", "en-US,es-US").query("media-encoding", "pcm").query("sample-rate", "16000")
+                .query("vocabulary-names", names).query("vocabulary-filter-names", names).build();
+        PresignedRequest presigned = RequestSigner.presign(request, SigningOptions.of(
+                EmulatorContractTest.EXAMPLE, "us-west-2", "transcribe", Instant.now()), Duration.ofSeconds(60));
+        URI url = URI.create("ws://127.0.0.1:" + emulator.port() + "/stream-transcription-websocket?"
+                + presigned.queryString());
+        assertThat(url.toString().length()).isGreaterThan(6000);
+
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(url, new Listener()).get(5, TimeUnit.SECONDS);
+        socket.sendClose(1000, "").get(5, TimeUnit.SECONDS);
+    }
+
     @Test
     void urlValidForMoreThanThreeHundredSecondsIsRefused() {
         emulator = Emulator.start(EmulatorConfig.builder().build());
