@@ -35,7 +35,8 @@ public record Fault(Kind kind, Duration at, String errorType, String message) {
         /**
          * The response headers are sent only after this long. A delay past the connection idle timeout (60 s by
          * default) on a connection with no other traffic ends with the connection closed first, as an idle
-         * connection in front of the service would be.
+         * connection in front of the service would be. The stream runs meanwhile (its idle timeout too); over
+         * HTTP/2, what it says waits and follows the headers.
          */
         DELAY_HEADERS,
         /**

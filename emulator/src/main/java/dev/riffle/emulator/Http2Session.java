@@ -23,6 +23,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
@@ -43,6 +44,12 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
     private final String requestId = UUID.randomUUID().toString();
     private ChannelHandlerContext ctx;
     private boolean requested;
+    /**
+     * The stream's frames produced while a {@code delay-headers} fault holds back its HEADERS (events, an idle
+     * timeout's exception, the end): a response's DATA cannot come before its HEADERS, so they wait, in order, and
+     * go out right after them. Null once the HEADERS are written. Owned here: released if the stream closes first.
+     */
+    private List<Http2DataFrame> heldForHeaders;
 
     Http2Session(EmulatorContext context) {
         this.context = context;
@@ -91,6 +98,10 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         session.stop();
+        if (heldForHeaders != null) {
+            heldForHeaders.forEach(ReferenceCountUtil::release);
+            heldForHeaders.clear();
+        }
     }
 
     @Override
@@ -121,14 +132,37 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
             reject(outcome.refusal());
             return;
         }
-        session.start(this, outcome, TranscriptionSession.Framing.SIGNED);
         Http2Headers response = acceptedHeaders(requestId, outcome);
         Duration delay = session.takeHeaderDelay();
         if (delay.isZero()) {
             ctx.writeAndFlush(new DefaultHttp2HeadersFrame(response, false));
         } else {
-            ctx.executor().schedule(() -> ctx.writeAndFlush(new DefaultHttp2HeadersFrame(response, false)),
-                    delay.toMillis(), TimeUnit.MILLISECONDS);
+            heldForHeaders = new ArrayList<>();
+            ctx.executor().schedule(() -> writeDelayedHeaders(response), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        session.start(this, outcome, TranscriptionSession.Framing.SIGNED);
+    }
+
+    private void writeDelayedHeaders(Http2Headers response) {
+        List<Http2DataFrame> held = heldForHeaders;
+        heldForHeaders = null;
+        if (!ctx.channel().isActive()) {
+            held.forEach(ReferenceCountUtil::release);
+            return;
+        }
+        ctx.write(new DefaultHttp2HeadersFrame(response, false));
+        held.forEach(ctx::write);
+        ctx.flush();
+    }
+
+    /** Writes {@code frame} now, or keeps it until the delayed HEADERS have gone out. */
+    private void writeData(Http2DataFrame frame, boolean flush) {
+        if (heldForHeaders != null) {
+            heldForHeaders.add(frame);
+        } else if (flush) {
+            ctx.writeAndFlush(frame);
+        } else {
+            ctx.write(frame);
         }
     }
 
@@ -161,17 +195,19 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
 
     @Override
     public void send(ByteBuf message) {
-        ctx.write(new DefaultHttp2DataFrame(message, false));
+        writeData(new DefaultHttp2DataFrame(message, false), false);
     }
 
     @Override
     public void flush() {
-        ctx.flush();
+        if (heldForHeaders == null) {
+            ctx.flush();
+        }
     }
 
     @Override
     public void endResponse() {
-        ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true));
+        writeData(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true), true);
     }
 
     @Override

@@ -195,7 +195,7 @@ final class TranscriptionSession {
         }
         if (audioSeconds > seconds(context.config.maxStreamDuration)) {
             terminate("LimitExceededException", "Your stream has exceeded the maximum duration of "
-                    + context.config.maxStreamDuration.toHours() + " hours.");
+                    + durationInWords(context.config.maxStreamDuration) + ".");
             return;
         }
         send(transcription.accept(pcm ? audio : null, audioSeconds));
@@ -308,6 +308,18 @@ final class TranscriptionSession {
         if (sessionId != null) {
             context.sessions.remove(sessionId, this);
         }
+    }
+
+    /** "4 hours", as the service words its limit; a shorter limit set for a test in seconds, not "0 hours". */
+    static String durationInWords(Duration d) {
+        if (d.toNanosPart() != 0) {
+            return seconds(d) + " seconds";
+        }
+        return d.toSeconds() % 3600 == 0 ? count(d.toHours(), "hour") : count(d.toSeconds(), "second");
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     private static double seconds(Duration d) {

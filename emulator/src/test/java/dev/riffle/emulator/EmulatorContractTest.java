@@ -288,7 +288,7 @@ abstract class EmulatorContractTest {
         send(stream, 1);
         stream.sendAudio(pcm(100));
         assertThat(failure(stream.completion())).isInstanceOf(LimitExceededException.class)
-                .hasMessageContaining("maximum duration");
+                .hasMessageContaining("maximum duration of 1 second."); // the limit set, not "0 hours"
     }
 
     @Test
