@@ -3,9 +3,7 @@ package dev.riffle.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.riffle.eventstream.Message;
-import dev.riffle.transcribe.TranscribeStreamingClient;
 import dev.riffle.transport.EventStream;
-import dev.riffle.transport.StreamRequest;
 import dev.riffle.transport.http2.Http2Transport;
 import java.time.Duration;
 import java.util.List;
@@ -44,11 +42,8 @@ class DelayedHeadersTest {
         transport = Http2Transport.builder().responseTimeout(Duration.ofSeconds(10)).build();
         List<Message> received = new CopyOnWriteArrayList<>();
 
-        EventStream stream = transport.open(StreamRequest.builder().endpoint(emulator.uri())
-                        .path(TranscribeStreamingClient.PATH).headers(EmulatorContractTest.REQUEST.toHeaders())
-                        .service(TranscribeStreamingClient.SIGNING_NAME).region("us-west-2")
-                        .credentials(() -> EmulatorContractTest.EXAMPLE).build(),
-                view -> received.add(view.toMessage())).get(10, TimeUnit.SECONDS);
+        EventStream stream = transport.open(PausedReadingTest.request(emulator), view -> received.add(view.toMessage()))
+                .get(10, TimeUnit.SECONDS);
         stream.closed().get(10, TimeUnit.SECONDS);
 
         assertThat(stream.response().status()).isEqualTo(200);

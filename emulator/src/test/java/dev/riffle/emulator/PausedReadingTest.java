@@ -52,7 +52,7 @@ class PausedReadingTest {
                 ? Http2Transport.builder().pingInterval(PING_INTERVAL).pingTimeout(PING_TIMEOUT).build()
                 : WebSocketTransport.builder().pingInterval(PING_INTERVAL).pingTimeout(PING_TIMEOUT).build();
         AtomicInteger received = new AtomicInteger();
-        EventStream stream = transport.open(request(), message -> received.incrementAndGet())
+        EventStream stream = transport.open(request(emulator), message -> received.incrementAndGet())
                 .get(5, TimeUnit.SECONDS);
         sendAudio(stream, 5);
 
@@ -67,7 +67,8 @@ class PausedReadingTest {
         assertThat(received).hasPositiveValue();
     }
 
-    private StreamRequest request() {
+    /** The transport-level request for a Transcribe stream on {@code emulator}, signed with the example keys. */
+    static StreamRequest request(Emulator emulator) {
         return StreamRequest.builder().endpoint(emulator.uri()).path(TranscribeStreamingClient.PATH)
                 .headers(EmulatorContractTest.REQUEST.toHeaders()).service(TranscribeStreamingClient.SIGNING_NAME)
                 .region("us-west-2").credentials(() -> EmulatorContractTest.EXAMPLE).build();
