@@ -5,6 +5,7 @@ import dev.riffle.eventstream.HeaderBlock;
 import dev.riffle.eventstream.MessageEncoder;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * One frame as described by a line of JSON: headers already checked and encoded, the payload, and the length and
@@ -40,31 +41,45 @@ record FrameSpec(HeaderBlock headers, byte[] payload, Integer totalLength, Integ
 
     /**
      * The encoded frame. Given fields must agree with the computed ones unless {@code keepGiven}, in which case they
-     * are written as given (to craft malformed frames for negative tests).
+     * are written as given (to craft malformed frames for negative tests): the lengths first, then each CRC, as
+     * given or, if absent, computed over the bytes as written. So a frame with a wrong length and no CRCs has valid
+     * CRCs for that wrong length, and a decoder reports the length, not a checksum.
      *
      * @throws FrameFormatException if a given field disagrees and {@code keepGiven} is false
      */
     byte[] encode(MessageEncoder encoder, boolean keepGiven) {
         ByteBuffer out = ByteBuffer.allocate(MessageEncoder.encodedLength(headers.length(), payload.length));
         encoder.encode(headers, ByteBuffer.wrap(payload), out);
+        int messageCrcAt = out.capacity() - 4;
         List<Field> fields = List.of(new Field("total_length", 0, totalLength),
                 new Field("headers_length", 4, headersLength), new Field("prelude_crc", 8, preludeCrc),
-                new Field("message_crc", out.capacity() - 4, messageCrc));
-        for (Field field : fields) {
-            if (field.given == null) {
-                continue;
+                new Field("message_crc", messageCrcAt, messageCrc));
+        if (!keepGiven) {
+            for (Field field : fields) {
+                int computed = out.getInt(field.offset);
+                if (field.given != null && computed != field.given) {
+                    throw new FrameFormatException(field.name + " is " + field.given + " but the frame gives "
+                            + computed + " (use --keep-given to write it as given)");
+                }
             }
-            int computed = out.getInt(field.offset);
-            if (computed == field.given) {
-                continue;
-            }
-            if (!keepGiven) {
-                throw new FrameFormatException(field.name + " is " + field.given + " but the frame gives "
-                        + computed + " (use --keep-given to write it as given)");
-            }
-            out.putInt(field.offset, field.given);
+            return out.array();
         }
+        writeGivenOrCrc(out, fields.get(0), -1);
+        writeGivenOrCrc(out, fields.get(1), -1);
+        writeGivenOrCrc(out, fields.get(2), EventStreamConstants.PRELUDE_LENGTH - 4);
+        writeGivenOrCrc(out, fields.get(3), messageCrcAt);
         return out.array();
+    }
+
+    /** Writes the field as given; if absent and it is a CRC ({@code crcOf} at least 0), the CRC of out[0, crcOf). */
+    private static void writeGivenOrCrc(ByteBuffer out, Field field, int crcOf) {
+        if (field.given != null) {
+            out.putInt(field.offset, field.given);
+        } else if (crcOf >= 0) {
+            CRC32 crc = new CRC32();
+            crc.update(out.array(), 0, crcOf);
+            out.putInt(field.offset, (int) crc.getValue());
+        }
     }
 
     private record Field(String name, int offset, Integer given) {

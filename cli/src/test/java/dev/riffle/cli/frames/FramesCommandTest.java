@@ -138,6 +138,24 @@ class FramesCommandTest {
         assertThat(run.out()).isEqualTo(vector("official/corrupted_length").encodedBytes());
     }
 
+    /**
+     * aws-c-event-stream's illegal_header_length_relationship: total_length 20 and headers_length 8 under a valid
+     * prelude CRC. Without CRCs in the line, --keep-given used to keep the CRCs of the real lengths, so a decoder
+     * reported a prelude checksum instead of the lengths the test is about.
+     */
+    @Test
+    void keepGivenComputesAbsentCrcsOverTheGivenLengths() {
+        CliRun run = CliRun.run("{\"total_length\":20,\"headers_length\":8,\"headers\":[],\"payload\":\"\"}\n"
+                .getBytes(StandardCharsets.UTF_8), "frames", "encode", "--keep-given");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        byte[] vector = vector("aws-c-event-stream/illegal_header_length_relationship").encodedBytes();
+        assertThat(java.util.Arrays.copyOf(run.out(), 12)).isEqualTo(java.util.Arrays.copyOf(vector, 12));
+        CliRun decode = CliRun.run(run.out(), "frames", "decode");
+        assertThat(decode.status()).isEqualTo(1);
+        assertThat(decode.err()).contains("headers_length 8 exceeds total_length 20 - 16");
+    }
+
     @Test
     void encodeNamesTheLineAndFieldOfABadValue() throws Exception {
         Path file = temp.resolve("frames.jsonl");
