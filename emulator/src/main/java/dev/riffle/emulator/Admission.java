@@ -79,6 +79,9 @@ final class Admission {
         // Check and register as one step: connections are admitted on several event loops at once, and two
         // admissions must not both take the last slot, or both find a session id free.
         synchronized (context.sessions) {
+            if (context.shuttingDown()) {
+                return refused(503, "ServiceUnavailableException", "The service is shutting down.");
+            }
             if (context.sessions.full()) {
                 return refused(429, "LimitExceededException", "You have reached your limit of concurrent streams, "
                         + context.sessions.quota() + ". Try again later.");

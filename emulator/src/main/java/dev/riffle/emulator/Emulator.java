@@ -185,6 +185,10 @@ public final class Emulator implements AutoCloseable {
      */
     @Override
     public void close() {
+        // Stop taking connections and streams first, then tell the live ones: a stream admitted after the list
+        // below was taken would otherwise be cut off without the service's goodbye.
+        context.shutDown();
+        server.close().syncUninterruptibly();
         java.util.List<java.util.concurrent.CompletableFuture<Void>> goodbyes = new java.util.ArrayList<>();
         for (TranscriptionSession session : context.sessions.all()) {
             goodbyes.add(session.terminateFromAnyThread("ServiceUnavailableException",
@@ -196,7 +200,6 @@ public final class Emulator implements AutoCloseable {
         } catch (Exception e) {
             // a stream that could not be told in time is cut off by the close below
         }
-        server.close().syncUninterruptibly();
         group.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 

@@ -227,8 +227,11 @@ final class TranscriptionSession {
             return;
         }
         streaming = false;
-        channel.send(ServiceMessages.exception(channel.alloc(), encoder, exceptionType, message));
-        end(channel::endResponse);
+        try {
+            channel.send(ServiceMessages.exception(channel.alloc(), encoder, exceptionType, message));
+        } finally { // the stream ends and frees its slot even if the exception could not be encoded
+            end(channel::endResponse);
+        }
     }
 
     /**
@@ -265,9 +268,12 @@ final class TranscriptionSession {
             case EXCEPTION -> terminate(fault.errorType(), fault.messageOrDefault());
             case ERROR -> {
                 streaming = false;
-                channel.send(ServiceMessages.error(channel.alloc(), encoder, fault.errorType(),
-                        fault.messageOrDefault()));
-                end(channel::endResponse);
+                try {
+                    channel.send(ServiceMessages.error(channel.alloc(), encoder, fault.errorType(),
+                            fault.messageOrDefault()));
+                } finally {
+                    end(channel::endResponse);
+                }
             }
             case RESET -> end(channel::reset);
             case GOAWAY -> end(channel::goAway);
