@@ -160,7 +160,11 @@ public final class EmulatorConfig {
             return this;
         }
 
-        /** The clock against which signatures, :date and real-time pace are checked. */
+        /**
+         * The clock against which signatures and {@code :date} are checked. Real-time pace is measured on the
+         * monotonic clock instead ({@link System#nanoTime}), which a wall clock's steps cannot fool, and which a
+         * fixed test clock would stop.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
