@@ -1,5 +1,7 @@
 package dev.riffle.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,8 +16,13 @@ import java.io.PrintStream;
  */
 public record Streams(InputStream in, OutputStream out, PrintStream err) {
 
-    /** The process's own streams. */
+    /**
+     * The process's own streams. Standard output is the file descriptor itself, not {@link System#out}: a
+     * {@link PrintStream} swallows write errors, so a closed pipe ({@code | head -1}) or a full disk would go
+     * unnoticed and a transcription would stream on to the end of its audio; here the write throws, and the
+     * command stops and says so.
+     */
     public static Streams system() {
-        return new Streams(System.in, System.out, System.err);
+        return new Streams(System.in, new FileOutputStream(FileDescriptor.out), System.err);
     }
 }

@@ -74,6 +74,11 @@ public final class CliProcess implements AutoCloseable {
         return out.readLine();
     }
 
+    /** Stops reading standard output, as {@code | head -1} does: the process's next write fails (EPIPE). */
+    public void closeOutput() throws IOException {
+        out.close();
+    }
+
     /** The rest of standard output, line by line. */
     public List<String> remainingLines() throws IOException {
         List<String> lines = new ArrayList<>();
