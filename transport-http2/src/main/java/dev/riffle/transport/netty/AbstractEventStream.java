@@ -234,6 +234,17 @@ public abstract class AbstractEventStream implements EventStream {
         }
     }
 
+    /**
+     * The TLS handshake ended. A failure is the connection's error: on a handshake timeout Netty's SslHandler only
+     * signals this event and closes the channel, and without it the stream would report a closed connection
+     * rather than the timeout.
+     */
+    public final void onTlsHandshake(io.netty.handler.ssl.SslHandshakeCompletionEvent done) {
+        if (!done.isSuccess()) {
+            onConnectionError(done.cause());
+        }
+    }
+
     /** An error no other handler took: TLS, or bytes the protocol could not read. */
     public final void onConnectionError(Throwable cause) {
         assert loop.inEventLoop();
@@ -328,7 +339,15 @@ public abstract class AbstractEventStream implements EventStream {
                 writeEnd(channel);
                 break;
             }
-            ByteBuf message = encode(channel.alloc(), encoder, pending);
+            ByteBuf message;
+            try {
+                message = encode(channel.alloc(), encoder, pending);
+            } catch (RuntimeException e) { // a message the encoder refuses: its send fails, and so does the stream
+                outbound.written(pending, e);
+                fail(new TransportException(Kind.PROTOCOL_ERROR, "a message could not be encoded: "
+                        + e.getMessage(), e));
+                return;
+            }
             channel.write(dataFrame(message, false)).addListener(f -> outbound.written(pending, f.cause()));
         }
         if (wrote) {

@@ -1,7 +1,7 @@
 package dev.riffle.transport.netty;
 
+import dev.riffle.eventstream.EventStreamConstants;
 import dev.riffle.eventstream.HeaderBlock;
-import dev.riffle.eventstream.MessageEncoder;
 import dev.riffle.transport.TransportException;
 import dev.riffle.transport.TransportException.Kind;
 import java.nio.ByteBuffer;
@@ -30,6 +30,10 @@ public final class OutboundQueue {
         }
     }
 
+    /** The largest message that still fits, signed, in one event-stream message (24 MiB with the envelope). */
+    static final int MAX_MESSAGE_LENGTH = EventStreamConstants.DEFAULT_MAX_MESSAGE_LENGTH
+            - dev.riffle.sigv4.EventSigner.ENVELOPE_OVERHEAD;
+
     private static final Pending END = new Pending(null, ByteBuffer.allocate(0), 0, new CompletableFuture<>());
 
     private final int maxPendingBytes;
@@ -52,8 +56,10 @@ public final class OutboundQueue {
     /** Accepts headers and payload, to be encoded when written. */
     public CompletableFuture<Void> offer(HeaderBlock headers, ByteBuffer payload, Executor loop,
                                          Consumer<Pending> enqueue) {
-        return offer(headers, payload, MessageEncoder.encodedLength(headers.length(), payload.remaining()), loop,
-                enqueue);
+        // Measured without MessageEncoder.encodedLength, which throws over 24 MiB: too large a message is the
+        // returned stage's failure, as for a pre-encoded one, not an exception on the caller's thread.
+        long length = (long) EventStreamConstants.MIN_MESSAGE_LENGTH + headers.length() + payload.remaining();
+        return offer(headers, payload, (int) Math.min(length, Integer.MAX_VALUE), loop, enqueue);
     }
 
     /**
@@ -62,6 +68,11 @@ public final class OutboundQueue {
      */
     private CompletableFuture<Void> offer(HeaderBlock headers, ByteBuffer body, int length, Executor loop,
                                           Consumer<Pending> enqueue) {
+        if (length > MAX_MESSAGE_LENGTH) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a message of " + length
+                    + " bytes cannot be sent: signed, it would be over the event-stream limit of "
+                    + EventStreamConstants.DEFAULT_MAX_MESSAGE_LENGTH + " bytes"));
+        }
         if (closedReason != null || inputEnded) {
             return CompletableFuture.failedFuture(new TransportException(Kind.STREAM_CLOSED,
                     closedReason != null ? closedReason : "the input has already ended"));

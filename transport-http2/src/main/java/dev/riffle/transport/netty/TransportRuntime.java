@@ -73,13 +73,29 @@ public final class TransportRuntime {
         return streams.size();
     }
 
-    /** Cancels every live stream, then shuts the group down if it is this runtime's own. */
+    /**
+     * Cancels every live stream, then shuts the group down if it is this runtime's own, waiting for it unless called
+     * on one of its threads: a stream's callbacks run there, and a thread of the group cannot wait for the group to
+     * end (it would wait for itself, for ever).
+     */
     public void close() {
         for (AbstractEventStream stream : streams) {
             stream.cancel();
         }
         if (ownsGroup) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            io.netty.util.concurrent.Future<?> terminated = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            if (!onOwnThread()) {
+                terminated.syncUninterruptibly();
+            }
         }
+    }
+
+    private boolean onOwnThread() {
+        for (io.netty.util.concurrent.EventExecutor executor : group) {
+            if (executor.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

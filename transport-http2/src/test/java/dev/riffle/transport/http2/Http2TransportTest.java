@@ -311,18 +311,64 @@ public class Http2TransportTest {
         }
     }
 
+    /** Netty signals a TLS handshake timeout only as an event: it used to surface as a closed connection. */
+    @Test
+    void aTlsPeerThatNeverAnswersTheHandshakeIsAConnectTimeout() throws Exception {
+        try (ServerSocket silent = silentPeer()) {
+            transport.close();
+            transport = Http2Transport.builder().connectTimeout(Duration.ofMillis(300)).build();
+            assertFails(transport.open(request(URI.create("https://127.0.0.1:" + silent.getLocalPort()),
+                    TestHttp2Server.CREDENTIALS), this::collect), Kind.CONNECT_TIMEOUT);
+        }
+    }
+
+    /** A stream's callbacks run on the transport's threads; closing it from one used to wait for itself, forever. */
+    @Test
+    void closingTheTransportFromAStreamsCallbackReturns() throws Exception {
+        server = new TestHttp2Server(new TestHttp2Server.Script() { });
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        transport.open(request(server.uri(), TestHttp2Server.CREDENTIALS), this::collect).whenComplete((s, e) -> {
+            transport.close();
+            closed.countDown();
+        });
+
+        assertThat(closed.await(10, TimeUnit.SECONDS)).as("close() returned").isTrue();
+    }
+
+    /** Too large to send signed in one event-stream message: that send fails at once, and the stream goes on. */
+    @Test
+    void aMessageOverTheEventStreamLimitFailsItsSendAndTheStreamGoesOn() throws Exception {
+        transport.close();
+        transport = Http2Transport.builder().maxPendingBytes(64 * 1024 * 1024).build();
+        EventStream stream = open(new TestHttp2Server.Script() { });
+
+        CompletableFuture<Void> tooBig = stream.send(ByteBuffer.allocate(24 * 1024 * 1024));
+
+        assertThat(tooBig).isCompletedExceptionally();
+        assertThatThrownBy(tooBig::join).cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("over the event-stream limit");
+        stream.send(audioEvent(100)).get(5, TimeUnit.SECONDS);
+        assertThat(stream.closed()).isNotDone();
+    }
+
+    /** A loopback peer that accepts one connection and says nothing on it for 5 s. */
+    private static ServerSocket silentPeer() throws java.io.IOException {
+        ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            try (Socket ignored = silent.accept()) {
+                Thread.sleep(5_000);
+            } catch (Exception ignored) {
+                // the test is over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return silent;
+    }
+
     @Test
     void peerThatNeverSpeaksHttp2TimesOut() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try (Socket ignored = silent.accept()) {
-                    Thread.sleep(5_000);
-                } catch (Exception ignored) {
-                    // the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (ServerSocket silent = silentPeer()) {
             transport.close();
             transport = Http2Transport.builder().responseTimeout(Duration.ofMillis(300)).build();
             assertFails(transport.open(request(URI.create("http://127.0.0.1:" + silent.getLocalPort()),
