@@ -115,7 +115,12 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        Emulator emulator = endpoint == null ? startEmulator(prepared, settings.passes(), err) : null;
+        Emulator emulator;
+        try {
+            emulator = endpoint == null ? startEmulator(prepared, settings.passes(), err) : null;
+        } catch (IllegalArgumentException | IllegalStateException e) { // the script beside the audio, say
+            return usage(e.getMessage());
+        }
         try (RiffleLoadClient client = RiffleLoadClient.forEndpoint(emulator != null ? emulator.uri() : endpoint,
                 transport, trusted)) {
             BenchReport report = new LoadRun(client, settings, workload(settings, emulator), emulator != null,

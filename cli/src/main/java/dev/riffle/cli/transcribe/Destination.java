@@ -55,11 +55,13 @@ final class Destination implements AutoCloseable {
      * @param profile  the {@code --profile}, or null for the selected one
      * @param script   the emulator's script if one is beside the audio
      * @param audioName the audio argument, for the notice
+     * @param unlimitedPace whether the audio goes as fast as it can be read: the embedded emulator then lets it
+     *                  run ahead of real time, as {@code riffle bench} does, instead of answering "too big"
      * @throws CredentialsException if AWS was chosen and no credentials can be found, or the config is unreadable
      * @throws IllegalArgumentException if the endpoint is unusable or the region is not a region name
      */
     static Destination resolve(URI endpoint, String region, String profile, Environment environment,
-                               Optional<Path> script, String audioName) {
+                               Optional<Path> script, String audioName, boolean unlimitedPace) {
         DefaultRegionProvider regions = profile == null ? DefaultRegionProvider.create(environment)
                 : DefaultRegionProvider.create(environment, profile);
         Optional<String> chosenRegion = Optional.ofNullable(region).or(regions::region);
@@ -78,12 +80,15 @@ final class Destination implements AutoCloseable {
             chain.resolveCredentials(); // fail now, with the chain's account of where it looked
             return new Destination(null, chosenRegion.get(), chain, null, null);
         }
-        return embedded(script, audioName);
+        return embedded(script, audioName, unlimitedPace);
     }
 
-    private static Destination embedded(Optional<Path> script, String audioName) {
+    private static Destination embedded(Optional<Path> script, String audioName, boolean unlimitedPace) {
         EmulatorConfig.Builder config = EmulatorConfig.builder().host("127.0.0.1").port(0);
         script.ifPresent(config::script);
+        if (unlimitedPace) {
+            config.aheadOfRealTimeAllowance(null);
+        }
         Emulator emulator = Emulator.start(config.build());
         String notice = "riffle: using the local Transcribe emulator (no --endpoint or AWS region given), "
                 + script.map(s -> "scripted by " + s).orElse("with no script beside " + audioName

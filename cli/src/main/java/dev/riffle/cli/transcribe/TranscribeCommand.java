@@ -121,7 +121,12 @@ public final class TranscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = main.streams().err();
-        AudioInput input = AudioInput.of(file);
+        AudioInput input;
+        try {
+            input = AudioInput.of(file);
+        } catch (java.nio.file.InvalidPathException e) { // a name the platform's charset cannot hold (LANG=C)
+            return usageError(file + ": not a usable file name (" + e.getReason() + "; is the locale UTF-8?)");
+        }
         AudioSource source;
         try {
             source = input.open(main.streams().in(), headerlessFormat());
@@ -158,7 +163,7 @@ public final class TranscribeCommand implements Callable<Integer> {
         Destination destination;
         try {
             destination = Destination.resolve(endpoint, region, profile, main.environment(), input.scriptBeside(),
-                    file);
+                    file, pace == Pace.UNLIMITED);
         } catch (CredentialsException | IllegalArgumentException e) {
             return usageError(e.getMessage());
         } catch (IllegalStateException e) {
@@ -223,9 +228,10 @@ public final class TranscribeCommand implements Callable<Integer> {
         return builder.build();
     }
 
+    /** Whether a flag turns language identification on: {@code --identify-language=false} leaves it off. */
     private boolean identifiesLanguage() {
-        return serviceParameters.containsKey(RequestParameter.IDENTIFY_LANGUAGE)
-                || serviceParameters.containsKey(RequestParameter.IDENTIFY_MULTIPLE_LANGUAGES);
+        return "true".equalsIgnoreCase(serviceParameters.get(RequestParameter.IDENTIFY_LANGUAGE))
+                || "true".equalsIgnoreCase(serviceParameters.get(RequestParameter.IDENTIFY_MULTIPLE_LANGUAGES));
     }
 
     /** The format of headerless input, if the user declared one. */

@@ -140,6 +140,19 @@ class BenchCommandTest {
         assertThat(run.err()).contains(why).doesNotContain("\tat ");
     }
 
+    /** A malformed script beside the audio used to escape as an exception with its stack trace. */
+    @Test
+    void aMalformedScriptBesideTheAudioIsAUsageErrorNamingIt() throws Exception {
+        java.nio.file.Files.copy(samples().resolve("recipe.wav"), temp.resolve("talk.wav"));
+        java.nio.file.Files.writeString(temp.resolve("talk.json"), "{ not a script");
+
+        CliRun run = CliRun.run("bench", "--audio", temp.resolve("talk.wav").toString(), "--streams", "1",
+                "--duration", "1");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("talk.json").doesNotContain("\tat ");
+    }
+
     /** Every figure is there, and consistent with the others, whatever its value. */
     private static void assertPlausible(JsonNode report) {
         double wall = report.path("wallSeconds").asDouble();

@@ -88,6 +88,25 @@ class TranscribeCommandTest {
         assertThat(withoutResultIds(served.outText())).isEqualTo(withoutResultIds(embedded.outText()));
     }
 
+    /** The embedded emulator kept its real-time check, so unlimited pace failed with "too big" in under a second. */
+    @Test
+    void unlimitedPaceWorksAgainstTheEmbeddedEmulator() {
+        CliRun run = transcribe(sample("briefing.wav"), "--output", "text", "--pace", "unlimited");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.outText()).startsWith("Good morning, everyone.");
+    }
+
+    /** --identify-language=false used to count as asking for it, so the en-US default was dropped: exit 2. */
+    @Test
+    void identifyLanguageFalseKeepsTheDefaultLanguage() {
+        CliRun run = transcribe(sample("briefing.wav"), "--output", "text", "--pace", "unlimited",
+                "--identify-language=false");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.outText()).startsWith("Good morning, everyone.");
+    }
+
     @Test
     void standardInputHasNoScriptBesideItSoTheEmbeddedEmulatorSaysResultsWillBeEmpty() {
         byte[] silence = new byte[16_000 * 2]; // 1 s
