@@ -293,7 +293,7 @@ public abstract class AbstractEventStream implements EventStream {
     @Override
     public final CompletableFuture<Void> end() {
         outbound.closeInput();
-        loop.execute(() -> {
+        boolean taken = onLoop(() -> {
             if (takesInput()) {
                 if (outbound.addEnd()) {
                     startDrainTimer();
@@ -303,6 +303,9 @@ public abstract class AbstractEventStream implements EventStream {
                 ended.completeExceptionally(new TransportException(Kind.STREAM_CLOSED, "the stream is not open"));
             }
         });
+        if (!taken) {
+            ended.completeExceptionally(new TransportException(Kind.STREAM_CLOSED, "the transport is closed"));
+        }
         return ended;
     }
 
@@ -382,7 +385,7 @@ public abstract class AbstractEventStream implements EventStream {
 
     @Override
     public final void cancel() {
-        loop.execute(() -> {
+        onLoop(() -> {
             if (state != State.CLOSED) {
                 onCancel();
             }
@@ -402,12 +405,12 @@ public abstract class AbstractEventStream implements EventStream {
 
     @Override
     public final void pauseReading() {
-        loop.execute(() -> setAutoRead(false));
+        onLoop(() -> setAutoRead(false));
     }
 
     @Override
     public final void resumeReading() {
-        loop.execute(() -> setAutoRead(true));
+        onLoop(() -> setAutoRead(true));
     }
 
     private void setAutoRead(boolean autoRead) {
@@ -477,6 +480,19 @@ public abstract class AbstractEventStream implements EventStream {
     /** How errors name the peer. */
     protected final String server() {
         return server;
+    }
+
+    /**
+     * Runs {@code task} on the loop from any thread; false if the loop takes no more tasks: the transport's own
+     * group has shut down, by which time every stream on it has ended, so the task has nothing left to do.
+     */
+    private boolean onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        }
     }
 
     private ScheduledFuture<?> schedule(Runnable task, java.time.Duration delay) {

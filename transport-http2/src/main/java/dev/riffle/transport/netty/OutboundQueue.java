@@ -84,7 +84,11 @@ public final class OutboundQueue {
                     + "sending more"));
         }
         Pending pending = new Pending(headers, body, length, new CompletableFuture<>());
-        loop.execute(() -> enqueue.accept(pending));
+        try {
+            loop.execute(() -> enqueue.accept(pending));
+        } catch (java.util.concurrent.RejectedExecutionException e) { // the transport's own group has shut down
+            refuse(pending, "the transport is closed");
+        }
         return pending.future;
     }
 

@@ -56,7 +56,13 @@ public final class TransportRuntime {
         streams.add(stream);
         stream.closed().whenComplete((ok, error) -> streams.remove(stream));
         try {
-            stream.loop().execute(stream::connect); // on the loop, so that the stream's fields never leave it
+            // On the loop, so that the stream's fields never leave it; and not at all if the stream was cancelled
+            // (a close() racing this open) before the task ran: no connection for a stream nobody will use.
+            stream.loop().execute(() -> {
+                if (stream.state() == AbstractEventStream.State.CONNECTING) {
+                    stream.connect();
+                }
+            });
         } catch (RejectedExecutionException e) { // closed since the check above
             streams.remove(stream);
             return closedTransport();

@@ -469,6 +469,20 @@ public class Http2TransportTest {
                 Kind.STREAM_CLOSED, "the transport is closed");
     }
 
+    /** After close(), the transport's own threads are gone: a stream's methods used to throw RejectedExecution. */
+    @Test
+    void aStreamsMethodsAfterItsTransportClosedFailQuietly() throws Exception {
+        EventStream stream = open(new TestHttp2Server.Script() { });
+        transport.close();
+
+        stream.cancel();
+        stream.pauseReading();
+        stream.resumeReading();
+        assertFails(stream.send(audioEvent(10)), Kind.STREAM_CLOSED);
+        assertFails(stream.end(), Kind.CANCELLED);
+        assertFails(stream.closed(), Kind.CANCELLED);
+    }
+
     @Test
     void endIsWrittenAfterEverySendBeforeItAndIsIdempotent() throws Exception {
         EventStream stream = open(new TestHttp2Server.Script() { });
