@@ -183,6 +183,11 @@ final class EventPublisher<T> implements Flow.Publisher<T> {
     /** Nobody will take what is queued, or what comes: drop it, and let the producer read again. */
     private void dropEverything() {
         cancelled = true;
+        dropQueued();
+    }
+
+    /** Drops what is queued and lets a paused producer read again. */
+    private void dropQueued() {
         queue.clear();
         queued.set(0);
         updateFlow();
@@ -195,9 +200,7 @@ final class EventPublisher<T> implements Flow.Publisher<T> {
                 // Rule 3.9: the subscriber is told at once, and the subscription ends: what was queued is dropped.
                 IllegalArgumentException bad = new IllegalArgumentException("request(" + n
                         + "): Reactive Streams rule 3.9");
-                queue.clear();
-                queued.set(0);
-                updateFlow();
+                dropQueued();
                 fail(bad);
                 return;
             }
