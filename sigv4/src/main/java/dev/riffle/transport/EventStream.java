@@ -64,7 +64,12 @@ public interface EventStream {
      */
     CompletableFuture<Void> closed();
 
-    /** Stops reading from the connection, so that the service is held back by flow control. */
+    /**
+     * Stops reading from the connection, so that the service is held back by flow control. Messages from a read
+     * already under way may still reach the listener. While reading is paused, a reset or a closed connection does
+     * not end the stream ahead of the messages that arrived before it: those are delivered after {@link
+     * #resumeReading()}, and a response they complete ends the stream normally.
+     */
     void pauseReading();
 
     /** Reads again after {@link #pauseReading()}. */

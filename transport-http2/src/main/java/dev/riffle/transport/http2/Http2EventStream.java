@@ -200,16 +200,17 @@ final class Http2EventStream extends AbstractEventStream {
         }
     }
 
+    /** RST_STREAM: reported after the frames received before it, which may complete the response (RFC 9113 §8.1). */
     void onReset(long errorCode) {
-        fail(new TransportException(Kind.STREAM_RESET, "the service reset the stream ("
+        failAfterQueuedFrames(new TransportException(Kind.STREAM_RESET, "the service reset the stream ("
                 + describe(errorCode) + ")"));
     }
 
     void onGoAway(Http2GoAwayFrame frame) {
         boolean ours = stream != null && stream.stream().id() > 0 && frame.lastStreamId() >= stream.stream().id();
         if (state() != State.CLOSED && (!ours || frame.errorCode() != Http2Error.NO_ERROR.code())) {
-            fail(new TransportException(Kind.GOAWAY, "the service is closing the connection (GOAWAY, "
-                    + describe(frame.errorCode()) + ", last stream " + frame.lastStreamId() + ")"));
+            failAfterQueuedFrames(new TransportException(Kind.GOAWAY, "the service is closing the connection "
+                    + "(GOAWAY, " + describe(frame.errorCode()) + ", last stream " + frame.lastStreamId() + ")"));
         }
     }
 

@@ -56,7 +56,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        owner.onConnectionClosed();
+        owner.onStreamChannelClosed();
     }
 
     @Override

@@ -79,6 +79,8 @@ public abstract class AbstractEventStream implements EventStream {
     private ScheduledFuture<?> responseTimer;
     private ScheduledFuture<?> drainTimer;
     private ScheduledFuture<?> pingTimer;
+    /** An end that overtook frames the caller has not read yet; see {@link #failAfterQueuedFrames}. */
+    private TransportException pendingFailure;
 
     /**
      * @param server        how errors name the peer, such as the endpoint; never with credentials in it
@@ -228,10 +230,59 @@ public abstract class AbstractEventStream implements EventStream {
     /** The connection closed; before the stream ended, that is a failure. */
     public final void onConnectionClosed() {
         assert loop.inEventLoop();
-        if (state != State.CLOSED) {
-            fail(new TransportException(Kind.CONNECTION_CLOSED, "the connection to " + server
-                    + " closed before the stream ended"));
+        failAfterQueuedFrames(connectionClosed());
+    }
+
+    /**
+     * The stream's own channel closed, where it is not the connection (an HTTP/2 child). Netty closes it only
+     * after handing over every frame it held, so this is where an end kept back by {@link #failAfterQueuedFrames}
+     * is reported.
+     */
+    public final void onStreamChannelClosed() {
+        assert loop.inEventLoop();
+        fail(pendingFailure != null ? pendingFailure : connectionClosed());
+    }
+
+    private TransportException connectionClosed() {
+        return new TransportException(Kind.CONNECTION_CLOSED, "the connection to " + server
+                + " closed before the stream ended");
+    }
+
+    /**
+     * Ends the stream with {@code error}, but only after the frames the peer sent before it have been read. HTTP/2
+     * hands RST_STREAM, GOAWAY and the connection's close over at once, while the DATA that preceded them waits in
+     * the stream's channel for as long as the caller has paused reading. Failing at once would drop that data: a
+     * complete response followed by RST_STREAM(NO_ERROR), which RFC 9113 section 8.1 allows a server to send to
+     * stop the request, would be lost. So the failure waits; a response that completes meanwhile ends the stream
+     * normally. Input is refused at once, since the peer reads no more of it.
+     *
+     * <p>The failure is reported when the stream's channel closes ({@link #onStreamChannelClosed}), or on the
+     * loop's next turn if the channel is reading (the frames it held have then been delivered).
+     */
+    protected final void failAfterQueuedFrames(TransportException error) {
+        Channel channel = streamChannel();
+        if (state == State.CLOSED) {
+            return;
         }
+        if (channel == null || channel == connection || !channel.isActive()) {
+            fail(error); // nothing can wait unread behind it
+            return;
+        }
+        if (pendingFailure == null) {
+            pendingFailure = error;
+            outbound.close(error.getMessage());
+        }
+        if (channel.config().isAutoRead()) {
+            failPendingLater();
+        }
+    }
+
+    private void failPendingLater() {
+        onLoop(() -> {
+            if (pendingFailure != null) {
+                fail(pendingFailure);
+            }
+        });
     }
 
     /**
@@ -294,13 +345,14 @@ public abstract class AbstractEventStream implements EventStream {
     public final CompletableFuture<Void> end() {
         outbound.closeInput();
         boolean taken = onLoop(() -> {
-            if (takesInput()) {
+            if (takesInput() && pendingFailure == null) {
                 if (outbound.addEnd()) {
                     startDrainTimer();
                     drain();
                 }
             } else if (!outbound.endQueued()) {
-                ended.completeExceptionally(new TransportException(Kind.STREAM_CLOSED, "the stream is not open"));
+                ended.completeExceptionally(new TransportException(Kind.STREAM_CLOSED, pendingFailure != null
+                        ? pendingFailure.getMessage() : "the stream is not open"));
             }
         });
         if (!taken) {
@@ -315,6 +367,10 @@ public abstract class AbstractEventStream implements EventStream {
     }
 
     private void enqueue(OutboundQueue.Pending pending) {
+        if (pendingFailure != null) {
+            outbound.refuse(pending, pendingFailure.getMessage());
+            return;
+        }
         if (!takesInput() || outbound.endQueued()) {
             outbound.refuse(pending, "the stream is not open");
             return;
@@ -417,6 +473,9 @@ public abstract class AbstractEventStream implements EventStream {
         Channel channel = streamChannel();
         if (channel != null) {
             channel.config().setAutoRead(autoRead);
+        }
+        if (autoRead && pendingFailure != null) {
+            failPendingLater(); // resuming delivered what the channel held, unless the channel's close reports first
         }
         if (!autoRead && channel == connection) {
             forgetPing(); // its answer could not be read now; the next idle period after resuming sends another

@@ -198,6 +198,101 @@ public class Http2TransportTest {
         assertFails(stream.closed(), Kind.STREAM_RESET, "INTERNAL_ERROR");
     }
 
+    /**
+     * RFC 9113 section 8.1: a server may send a complete response and then RST_STREAM(NO_ERROR) to stop the
+     * request. Netty hands the reset over at once, ahead of the DATA that a paused reader has not read yet; the
+     * response must still arrive whole, and the stream end normally.
+     */
+    @Test
+    void aCompleteResponseThenAResetWithNoErrorWhileReadingIsPausedEndsTheStreamNormally() throws Exception {
+        EventStream stream = openPausedAndAnswer(s -> s.finish().addListener(f -> s.resetStream(Http2Error.NO_ERROR)));
+        assertFails(sendUntilRefused(stream), Kind.STREAM_CLOSED, "NO_ERROR");
+        assertThat(stream.closed()).isNotDone();
+
+        stream.resumeReading();
+
+        stream.closed().get(5, TimeUnit.SECONDS);
+        assertThat(payloads()).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+    }
+
+    /** A reset that cuts the response short still fails the stream, after what came before it has been read. */
+    @Test
+    void aResetBeforeTheResponseEndedFailsTheStreamAfterItsEventsAreRead() throws Exception {
+        EventStream stream = openPausedAndAnswer(s -> s.resetStreamAfterWrites(Http2Error.NO_ERROR));
+        sendUntilRefused(stream);
+
+        stream.resumeReading();
+
+        assertFails(stream.closed(), Kind.STREAM_RESET, "NO_ERROR");
+        assertThat(payloads()).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+    }
+
+    /** The connection's close overtakes the stream's unread DATA in the same way. */
+    @Test
+    void aCompleteResponseThenTheConnectionClosingWhileReadingIsPausedEndsTheStreamNormally() throws Exception {
+        EventStream stream = openPausedAndAnswer(s -> s.finish().addListener(f -> s.dropConnection()));
+        assertFails(sendUntilRefused(stream), Kind.STREAM_CLOSED);
+        assertThat(stream.closed()).isNotDone();
+
+        stream.resumeReading();
+
+        stream.closed().get(5, TimeUnit.SECONDS);
+        assertThat(payloads()).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+    }
+
+    /**
+     * Opens a stream, pauses its reading, and sends two events. The server answers the first with one event, which
+     * takes up the read Netty had already asked for when reading was paused; it answers the second with three
+     * events and then {@code then}, which wait unread in the stream's channel.
+     */
+    private EventStream openPausedAndAnswer(java.util.function.Consumer<ServerStream> then) throws Exception {
+        AtomicInteger events = new AtomicInteger();
+        EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onEvent(ServerStream s, MessageView inner) {
+                int event = events.incrementAndGet();
+                if (event == 1) {
+                    s.sendEvent("TranscriptEvent", "{\"n\":0}");
+                } else if (event == 2) {
+                    for (int n = 1; n <= 3; n++) {
+                        s.sendEvent("TranscriptEvent", "{\"n\":" + n + "}");
+                    }
+                    then.accept(s);
+                }
+            }
+        });
+        stream.pauseReading();
+        stream.send(audioEvent(100)).get(5, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (received.isEmpty()) {
+            assertThat(System.nanoTime()).as("the first answer arrives within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        stream.send(audioEvent(100)).get(5, TimeUnit.SECONDS);
+        return stream;
+    }
+
+    /** Sends until a send fails, which shows that the client has taken in the end the server sent; that send. */
+    private static CompletableFuture<Void> sendUntilRefused(EventStream stream) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            CompletableFuture<Void> send = stream.send(audioEvent(100));
+            try {
+                send.get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                return send;
+            }
+            assertThat(System.nanoTime()).as("a send is refused within 10 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private List<String> payloads() {
+        synchronized (received) {
+            return received.stream().map(m -> new String(m.payload(), StandardCharsets.UTF_8)).toList();
+        }
+    }
+
     @Test
     void goAwayMidStreamFailsTheStream() throws Exception {
         EventStream stream = open(new TestHttp2Server.Script() {

@@ -15,6 +15,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -249,12 +250,24 @@ public final class TestHttp2Server implements AutoCloseable {
             channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(bytes), false));
         }
 
-        public void finish() {
-            channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true));
+        /** Ends the response; the returned future completes once the end, and all before it, is on the wire. */
+        public ChannelFuture finish() {
+            return channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true));
         }
 
         public void resetStream(Http2Error error) {
             channel.writeAndFlush(new DefaultHttp2ResetFrame(error));
+        }
+
+        /**
+         * Resets the stream, while its response is still open, once everything written before is on the wire (an
+         * empty DATA frame is written and the reset waits for it). RST_STREAM is not flow-controlled, so
+         * {@link #resetStream} can overtake DATA still queued in the server's flow controller, which the reset
+         * then discards.
+         */
+        public void resetStreamAfterWrites(Http2Error error) {
+            channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, false))
+                    .addListener(f -> resetStream(error));
         }
 
         public void goAway(Http2Error error, int lastStreamId) {
