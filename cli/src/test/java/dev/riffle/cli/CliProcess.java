@@ -74,6 +74,11 @@ public final class CliProcess implements AutoCloseable {
         return out.readLine();
     }
 
+    /** The process's standard input; it stays open until closed here (the default: a pipe with no data yet). */
+    public java.io.OutputStream input() {
+        return process.getOutputStream();
+    }
+
     /** Stops reading standard output, as {@code | head -1} does: the process's next write fails (EPIPE). */
     public void closeOutput() throws IOException {
         out.close();

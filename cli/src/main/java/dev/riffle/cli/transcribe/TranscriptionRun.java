@@ -15,6 +15,7 @@ import dev.riffle.transcribe.model.TranscriptEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +57,7 @@ final class TranscriptionRun {
     private final TranscriptPrinter printer;
     private final SendTimes sendTimes = new SendTimes(1024);
     private final AudioStreamer streamer;
+    private volatile CompletableFuture<TranscriptionStream> opening;
     private volatile TranscriptionStream stream;
     private volatile boolean interrupted;
     private volatile IOException outputError;
@@ -85,12 +87,17 @@ final class TranscriptionRun {
     }
 
     private Outcome transcribe(TranscribeStreamingClient client, StartStreamTranscriptionRequest request) {
-        CompletableFuture<TranscriptionStream> opening = client.startStreamTranscription(request, new Handler());
+        opening = client.startStreamTranscription(request, new Handler());
+        if (interrupted) {
+            opening.cancel(false); // interrupted before the stage existed; see interrupt()
+        }
         TranscriptionStream opened;
         try {
             opened = await(opening);
         } catch (TranscribeException e) {
             return interrupted ? new Outcome.Interrupted() : new Outcome.Failed(e);
+        } catch (CancellationException e) {
+            return new Outcome.Interrupted(); // only interrupt() cancels it
         }
         stream = opened;
         if (interrupted) { // while opening: send nothing, end the input at once
@@ -108,6 +115,11 @@ final class TranscriptionRun {
 
     /** The outcome of a stream that failed: an input error that made us cancel, an interrupt, or the error. */
     private Outcome endedBy(TranscribeException error, CompletableFuture<Duration> sending) {
+        if (interrupted) {
+            // The user asked to stop: an input error would not change that, and the sender may be blocked reading
+            // a terminal or a pipe, so it is not waited for.
+            return outputError != null ? new Outcome.OutputFailed(outputError) : new Outcome.Interrupted();
+        }
         try {
             sending.get(DRAIN_BOUND.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -127,20 +139,30 @@ final class TranscriptionRun {
 
     /**
      * Ctrl-C: the first ends the input and gives the service {@link #DRAIN_BOUND} to finish; the next one cancels.
-     * Called from a signal's thread.
+     * While the stream is still opening there is nothing to finish, so the first one abandons the opening (which
+     * cancels the stream if it opens after all) rather than wait for the connect or response timeout. Called from a
+     * signal's thread.
      */
     void interrupt() {
-        TranscriptionStream current = stream;
         if (interrupted) {
+            TranscriptionStream current = stream;
             if (current != null) {
                 current.cancel();
             }
             return;
         }
+        // Set before reading the stream, as transcribe() sets the stream before reading this: one of the two
+        // sees the other, so an interrupt as the stream opens is never missed.
         interrupted = true;
         streamer.stop();
+        TranscriptionStream current = stream;
         if (current != null) {
             cancelAfterDrainBound(current);
+            return;
+        }
+        CompletableFuture<TranscriptionStream> starting = opening;
+        if (starting != null) {
+            starting.cancel(false); // false if it has just opened: transcribe() then ends the input itself
         }
     }
 

@@ -3,6 +3,9 @@ package dev.riffle.cli.transcribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.riffle.cli.CliProcess;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,50 @@ class TranscribeInterruptTest {
             assertThat(rest.get(0)).startsWith("Today we");
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interruptedAt))
                     .isLessThan(TranscriptionRun.DRAIN_BOUND.toMillis());
+            assertThat(riffle.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    /**
+     * A service that accepts the connection and never answers: the stream would open only when the response
+     * timeout (10 s) gave up. Ctrl-C abandons the opening at once.
+     */
+    @Test
+    void ctrlCWhileTheStreamIsOpeningExits130AtOnce() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             CliProcess riffle = CliProcess.start(home, "transcribe", Samples.file("briefing.wav").toString(),
+                     "--output", "text", "--endpoint", "http://127.0.0.1:" + silent.getLocalPort())) {
+            Socket accepted = silent.accept(); // the connection is up; the stream is waiting for its response
+            Thread.sleep(1000); // the JVM has installed its signal handlers
+            long interruptedAt = System.nanoTime();
+            riffle.signal("INT");
+
+            assertThat(riffle.exitStatus(30)).as(riffle.err()).isEqualTo(130);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interruptedAt)).isLessThan(5000);
+            assertThat(riffle.remainingLines()).isEmpty();
+            assertThat(riffle.err()).doesNotContain("Exception").doesNotContain("\tat ");
+            accepted.close();
+        }
+    }
+
+    /**
+     * Audio from a pipe that stays open and goes quiet: the sender is blocked reading it. The second Ctrl-C cancels
+     * the stream, and the run must not then wait for that read.
+     */
+    @Test
+    void aSecondCtrlCExitsAtOnceWhileTheAudioPipeIsSilent() throws Exception {
+        byte[] wav = Samples.bytes("briefing.wav");
+        try (CliProcess riffle = CliProcess.start(home, "transcribe", "-", "--output", "text")) {
+            riffle.input().write(wav, 0, 44 + 32_000); // the header and the first second, then nothing more
+            riffle.input().flush();
+            Thread.sleep(2000); // the stream is open and the sender waits on the pipe
+            riffle.signal("INT");
+            Thread.sleep(500);
+            long secondAt = System.nanoTime();
+            riffle.signal("INT");
+
+            assertThat(riffle.exitStatus(30)).as(riffle.err()).isEqualTo(130);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - secondAt)).isLessThan(5000);
             assertThat(riffle.err()).doesNotContain("Exception").doesNotContain("\tat ");
         }
     }
