@@ -1,6 +1,7 @@
 package dev.riffle.cli.bench;
 
 import dev.riffle.cli.metrics.LatencyHistogram;
+import dev.riffle.cli.transcribe.PrintableText;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,8 @@ final class LoadFigures {
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 
     void failed(String errorType) {
-        failures.computeIfAbsent(errorType, t -> new LongAdder()).increment();
+        // the type may be the service's (its :exception-type): it is printed in the report, so made printable
+        failures.computeIfAbsent(PrintableText.of(errorType), t -> new LongAdder()).increment();
     }
 
     long failedCount() {

@@ -16,7 +16,8 @@ import java.util.Map;
  * region that is redrawn in place: the current partial result of each channel (stable words plain, words that may
  * still change dimmed) and a dimmed status line with the audio sent so far and the latest latency.
  *
- * <p>The region is drawn without a trailing newline, each line cut to the terminal's width so nothing wraps; to
+ * <p>The region is drawn without a trailing newline, each line cut to the terminal's width (in columns: see
+ * {@link ColumnWidth}) so nothing wraps, and the service's text made printable ({@link PrintableText}); to
  * redraw, the cursor returns to the region's first line (CR, then CUU) and everything below is erased (ED), all
  * ECMA-48 sequences every terminal emulator understands. {@link #finish()} erases the region, leaving only the
  * finals.
@@ -107,10 +108,10 @@ final class LivePrinter implements TranscriptPrinter {
         if (split.stable().isEmpty() && split.unstable().isEmpty()) {
             return line.dim(ResultLabels.transcript(partial)); // a result without items
         }
-        line.plain(split.stableText());
+        line.plain(PrintableText.of(split.stableText()));
         if (!split.unstable().isEmpty()) {
             boolean space = !split.stable().isEmpty() && !split.unstable().get(0).isPunctuation();
-            line.dim((space ? " " : "") + split.unstableText());
+            line.dim((space ? " " : "") + PrintableText.of(split.unstableText()));
         }
         return line;
     }

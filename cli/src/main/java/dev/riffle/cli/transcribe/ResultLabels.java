@@ -8,16 +8,16 @@ final class ResultLabels {
     private ResultLabels() {
     }
 
-    /** {@code "ch_0: "} for a result of a channel, {@code ""} for a mono stream's. */
+    /** {@code "ch_0: "} for a result of a channel, {@code ""} for a mono stream's; printable (see PrintableText). */
     static String channelPrefix(Result result) {
-        return result.channelId() == null ? "" : result.channelId() + ": ";
+        return result.channelId() == null ? "" : PrintableText.of(result.channelId()) + ": ";
     }
 
-    /** The result's text: its first alternative's transcript, or "" if it has none. */
+    /** The result's text: its first alternative's transcript, or "" if it has none; printable. */
     static String transcript(Result result) {
         if (result.alternatives().isEmpty() || result.alternatives().get(0).transcript() == null) {
             return "";
         }
-        return result.alternatives().get(0).transcript();
+        return PrintableText.of(result.alternatives().get(0).transcript());
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One line of the live display: runs of plain and dimmed text, fitted to the terminal's width so that it never
- * wraps (a wrapped line would break the cursor arithmetic of the redraw).
+ * wraps (a wrapped line would break the cursor arithmetic of the redraw). Width is counted in terminal columns,
+ * see {@link ColumnWidth}.
  */
 final class StyledLine {
 
@@ -43,9 +44,9 @@ final class StyledLine {
         return this;
     }
 
-    /** The number of characters shown (code points; the live text is speech, without wide characters). */
-    int length() {
-        return runs.stream().mapToInt(r -> r.text.codePointCount(0, r.text.length())).sum();
+    /** The columns the line takes on a terminal ({@link ColumnWidth}: a Chinese or Japanese character takes two). */
+    int columns() {
+        return runs.stream().mapToInt(r -> ColumnWidth.of(r.text)).sum();
     }
 
     /**
@@ -54,7 +55,7 @@ final class StyledLine {
      * {@code styled}.
      */
     String render(int width, boolean styled) {
-        int excess = length() - width;
+        int excess = columns() - width;
         StringBuilder out = new StringBuilder(width + 16);
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
@@ -64,10 +65,9 @@ final class StyledLine {
                     excess += 1; // room for the ellipsis
                     out.append(ELLIPSIS);
                 }
-                int count = text.codePointCount(0, text.length());
-                int drop = Math.min(excess, count);
-                text = text.substring(text.offsetByCodePoints(0, drop));
-                excess -= drop;
+                int cut = cutColumns(text, excess);
+                excess -= ColumnWidth.of(text.substring(0, cut));
+                text = text.substring(cut);
             }
             if (text.isEmpty()) {
                 continue;
@@ -75,5 +75,24 @@ final class StyledLine {
             out.append(run.dim && styled ? DIM + text + NORMAL : text);
         }
         return out.toString();
+    }
+
+    /**
+     * Where to cut {@code text} so that at least {@code columns} columns are dropped from its start (or all of it):
+     * whole code points, and the combining marks after the last one dropped go with it, so that none is left
+     * to draw on the ellipsis.
+     */
+    private static int cutColumns(String text, int columns) {
+        int dropped = 0;
+        int i = 0;
+        while (i < text.length() && dropped < columns) {
+            int codePoint = text.codePointAt(i);
+            dropped += ColumnWidth.of(codePoint);
+            i += Character.charCount(codePoint);
+        }
+        while (i < text.length() && ColumnWidth.of(text.codePointAt(i)) == 0) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
     }
 }

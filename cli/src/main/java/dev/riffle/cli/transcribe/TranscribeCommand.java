@@ -195,7 +195,8 @@ public final class TranscribeCommand implements Callable<Integer> {
             return EXIT_INTERRUPTED;
         }
         if (outcome instanceof TranscriptionRun.Outcome.Failed failed) {
-            err.println("riffle transcribe: " + failed.error().getMessage());
+            // the message may quote the service's own words: shown, never obeyed by the terminal
+            err.println("riffle transcribe: " + PrintableText.of(String.valueOf(failed.error().getMessage())));
             return Main.EXIT_REJECTED;
         }
         if (outcome instanceof TranscriptionRun.Outcome.InputFailed input) {

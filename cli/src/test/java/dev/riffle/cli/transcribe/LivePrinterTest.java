@@ -66,6 +66,33 @@ class LivePrinterTest {
         assertThat(words).endsWith(line.substring(1));
     }
 
+    /**
+     * Kana and ideographs take two columns each: a line cut by characters would be twice the terminal's width and
+     * wrap, and the redraw would then climb too few lines.
+     */
+    @Test
+    void aJapanesePartialIsCutToTheTerminalsColumnsNotItsCharacters() throws Exception {
+        String words = "今日はお集まりいただきありがとうございます本日の議題は三つあります"; // 33 wide characters
+        printer.event(event(partial("a", words)), null);
+
+        String line = screen().lines().get(0); // TerminalScreen fails if anything is written past the last column
+        // the ellipsis takes one column and each character two: 19 characters fill the 39 columns drawn
+        assertThat(line.codePointCount(0, line.length())).isEqualTo(1 + (WIDTH - 2) / 2);
+        assertThat(line).startsWith("…");
+        assertThat(words).endsWith(line.substring(1));
+    }
+
+    /** A faulty or hostile endpoint's escape sequences and line breaks are shown, not obeyed. */
+    @Test
+    void controlCharactersInTheServicesTextAreShownNotObeyed() throws Exception {
+        printer.event(event(partial("a", "heat \u001b]0;owned\u0007 pan")), null);
+        assertThat(screen().lines().get(0)).isEqualTo("heat \uFFFD]0;owned\uFFFD pan");
+
+        printer.event(event(finalResult("a", "Heat\na\r\u001b[2Jpan.")), null);
+        printer.finish();
+        assertThat(screen().lines()).containsExactly("Heat a \uFFFD[2Jpan.");
+    }
+
     @Test
     void eachChannelHasItsOwnPartialLineAndFinalsSayTheirChannel() throws Exception {
         printer.event(event(result("a", "ch_0", true, 0, "thank you", -1),

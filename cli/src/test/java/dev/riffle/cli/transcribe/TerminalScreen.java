@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class TerminalScreen {
 
+    /** Fills the cell to the right of a wide character; not part of the text. */
+    private static final char SECOND_CELL = '\0';
+
     private final List<StringBuilder> rows = new ArrayList<>(List.of(new StringBuilder()));
     private final List<StringBuilder> dimRows = new ArrayList<>(List.of(new StringBuilder()));
     private final int width;
@@ -34,13 +37,22 @@ final class TerminalScreen {
             } else if (c == '\033') {
                 i = escape(output, i);
             } else {
-                if (column >= width) {
+                int cells = isWide(c) ? 2 : 1;
+                if (column + cells > width) {
                     throw new AssertionError("the printer wrote past the last column: " + rows.get(row));
                 }
                 put(c);
+                if (cells == 2) {
+                    put(SECOND_CELL);
+                }
             }
         }
         return this;
+    }
+
+    /** Kana and CJK ideographs take two columns in every terminal; that is all the tests need of East Asian Width. */
+    private static boolean isWide(char c) {
+        return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF);
     }
 
     private int escape(String output, int start) {
@@ -101,7 +113,7 @@ final class TerminalScreen {
     /** The screen's lines, trailing blank lines dropped. */
     List<String> lines() {
         List<String> lines = new ArrayList<>();
-        rows.forEach(r -> lines.add(r.toString().stripTrailing()));
+        rows.forEach(r -> lines.add(r.toString().replace(String.valueOf(SECOND_CELL), "").stripTrailing()));
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
@@ -112,7 +124,7 @@ final class TerminalScreen {
     String dimText(int line) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < rows.get(line).length(); i++) {
-            if (dimRows.get(line).charAt(i) == 'd') {
+            if (dimRows.get(line).charAt(i) == 'd' && rows.get(line).charAt(i) != SECOND_CELL) {
                 text.append(rows.get(line).charAt(i));
             }
         }

@@ -1,5 +1,6 @@
 package dev.riffle.cli.transcribe.captions;
 
+import dev.riffle.cli.transcribe.PrintableText;
 import dev.riffle.transcribe.model.Alternative;
 import dev.riffle.transcribe.model.Item;
 import dev.riffle.transcribe.model.Result;
@@ -57,8 +58,11 @@ public final class CaptionLayout {
     private static List<TimedWord> fromItems(List<Item> items) {
         List<TimedWord> words = new ArrayList<>(items.size());
         for (Item item : items) {
-            String content = item.content();
-            if (content == null || content.isBlank()) {
+            if (item.content() == null) {
+                continue;
+            }
+            String content = PrintableText.of(item.content()); // a line break would end the cue early
+            if (content.isBlank()) {
                 continue;
             }
             if (item.isPunctuation() && !words.isEmpty()) {
@@ -74,7 +78,7 @@ public final class CaptionLayout {
         if (transcript == null || transcript.isBlank()) {
             return List.of();
         }
-        String[] texts = transcript.strip().split("\\s+");
+        String[] texts = PrintableText.of(transcript).strip().split("\\s+");
         List<TimedWord> words = new ArrayList<>(texts.length);
         for (int i = 0; i < texts.length; i++) {
             words.add(new TimedWord(texts[i], share(start, end, i, texts.length),
@@ -86,13 +90,16 @@ public final class CaptionLayout {
     /** Adds {@code word} to {@code out}, cut into pieces of at most a line, each with its share of the time. */
     private static void cutToLines(TimedWord word, List<TimedWord> out) {
         String text = word.text();
-        int pieces = (text.length() + MAX_LINE_LENGTH - 1) / MAX_LINE_LENGTH;
+        int length = text.codePointCount(0, text.length()); // cut between code points, never inside a pair
+        int pieces = (length + MAX_LINE_LENGTH - 1) / MAX_LINE_LENGTH;
         if (pieces <= 1) {
             out.add(word);
             return;
         }
         for (int i = 0; i < pieces; i++) {
-            String piece = text.substring(i * MAX_LINE_LENGTH, Math.min(text.length(), (i + 1) * MAX_LINE_LENGTH));
+            int from = text.offsetByCodePoints(0, i * MAX_LINE_LENGTH);
+            String piece = text.substring(from, text.offsetByCodePoints(from,
+                    Math.min(MAX_LINE_LENGTH, length - i * MAX_LINE_LENGTH)));
             out.add(new TimedWord(piece, share(word.startMillis(), word.endMillis(), i, pieces),
                     share(word.startMillis(), word.endMillis(), i + 1, pieces)));
         }

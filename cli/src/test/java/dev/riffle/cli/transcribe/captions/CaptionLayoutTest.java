@@ -61,6 +61,25 @@ class CaptionLayoutTest {
     }
 
     @Test
+    void aLongWordOutsideTheBmpIsCutBetweenCharacters() {
+        String longWord = "👍".repeat(50);
+        List<CaptionCue> cues = CaptionLayout.cues(List.of(result(null, 0, word(longWord, 0, 3))));
+
+        List<String> lines = cues.stream().flatMap(c -> c.lines().stream()).toList();
+        assertThat(lines).allSatisfy(l -> assertThat(l.codePointCount(0, l.length())).isLessThanOrEqualTo(42)
+                .isEqualTo(l.length() / 2)); // whole surrogate pairs only
+        assertThat(String.join("", lines)).isEqualTo(longWord);
+    }
+
+    @Test
+    void aLineBreakOrControlCharacterInAWordStaysInsideItsLine() {
+        List<CaptionCue> cues = CaptionLayout.cues(List.of(result(null, 0, word("one\n\ntwo", 0, 1),
+                word("\u001b[2Jthree", 1, 2))));
+
+        assertThat(cues).extracting(CaptionCue::lines).containsExactly(List.of("one  two \uFFFD[2Jthree"));
+    }
+
+    @Test
     void finalsOfTwoChannelsComeOutInTimeOrder() {
         Result late = result("ch_0", 5, word("later", 5, 6));
         Result early = result("ch_1", 1, word("earlier", 1, 2));
@@ -86,6 +105,13 @@ class CaptionLayoutTest {
         assertThat(cues.get(0).endMillis()).isGreaterThan(cues.get(0).startMillis());
     }
 
+    /**
+     * What a word may be made of in the property below: text and markup characters, and what a faulty endpoint
+     * might send (line breaks, a cue's timing arrow, control characters, characters outside the BMP).
+     */
+    private static final String[] TOKENS = {"abc", "defghij", "<", "&", ">", "\n", "\r\n", "-->", "\t", "\u001b[2J",
+        "\u0000", "👍", "日本", "e\u0301"};
+
     @RepeatedTest(20)
     void anyTranscriptLaysOutAsWellFormedSubRipAndWebVtt() throws IOException {
         Random random = new Random();
@@ -94,8 +120,11 @@ class CaptionLayoutTest {
         for (int r = 0; r < 1 + random.nextInt(6); r++) {
             List<Item> items = new ArrayList<>();
             for (int w = 0; w < random.nextInt(40); w++) {
-                String text = "abcdefghij<&>".substring(0, 1 + random.nextInt(12)).repeat(1 + random.nextInt(6));
-                items.add(word(text, time, time + random.nextDouble()));
+                StringBuilder text = new StringBuilder();
+                for (int t = 0; t < 1 + random.nextInt(8); t++) {
+                    text.append(TOKENS[random.nextInt(TOKENS.length)]);
+                }
+                items.add(word(text.toString(), time, time + random.nextDouble()));
                 time += 0.5 + random.nextDouble();
                 if (random.nextInt(5) == 0) {
                     items.add(mark(random.nextBoolean() ? "." : ","));
