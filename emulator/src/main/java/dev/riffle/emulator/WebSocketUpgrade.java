@@ -67,11 +67,25 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
+    /**
+     * What the decoder objected to, without the input it quotes: Netty's messages put the offending request line or
+     * value after a colon ("The URI contain illegal characters: /path?..."), and a presigned request's query holds
+     * its signature and session token, which an error body must not echo.
+     */
+    private static String withoutQuotedInput(Throwable cause) {
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return cause.getClass().getSimpleName();
+        }
+        int colon = message.indexOf(':');
+        return colon < 0 ? message : message.substring(0, colon).strip();
+    }
+
     private void onRequest(ChannelHandlerContext ctx, FullHttpRequest request) {
         String requestId = UUID.randomUUID().toString();
         if (request.decoderResult().isFailure()) { // a request line or headers HttpServerCodec could not read
             refuse(ctx, requestId, new Admission.Refusal(400, "BadRequestException", "malformed HTTP request: "
-                    + request.decoderResult().cause().getMessage()));
+                    + withoutQuotedInput(request.decoderResult().cause())));
             return;
         }
         String target = request.uri();

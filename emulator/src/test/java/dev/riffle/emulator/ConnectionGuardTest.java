@@ -69,6 +69,21 @@ class ConnectionGuardTest {
         }
     }
 
+    /** Netty's message quotes the request line; a presigned query's token and signature must not come back. */
+    @Test
+    void aRequestLineTheCodecRefusesIsNotEchoedWithItsQuery() throws IOException {
+        start();
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(ascii("GET /stream-transcription-websocket?X-Amz-Security-Token=SECRET"
+                    + "\u0001TOKEN&X-Amz-Signature=abc HTTP/1.1\r\nHost: x\r\n\r\n"));
+
+            Answer answer = readUntilClosed(socket);
+
+            assertThat(answer.text()).startsWith("HTTP/1.1 400 ").contains("malformed HTTP request: ")
+                    .doesNotContain("SECRET").doesNotContain("TOKEN").doesNotContain("X-Amz-Signature");
+        }
+    }
+
     @Test
     void anHttp2PrefaceFollowedByGarbageGetsGoawayAndTheConnectionCloses() throws IOException {
         start();

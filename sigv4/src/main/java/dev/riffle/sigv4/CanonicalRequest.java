@@ -25,6 +25,12 @@ import java.util.TreeMap;
  */
 record CanonicalRequest(String text, String signedHeaders) {
 
+    /** Only the signed header names: the text holds the session token, which no message or log may show. */
+    @Override
+    public String toString() {
+        return "CanonicalRequest[signedHeaders=" + signedHeaders + "]";
+    }
+
     /**
      * Builds the canonical request of {@code request}, signing every header not in {@code unsigned}.
      *

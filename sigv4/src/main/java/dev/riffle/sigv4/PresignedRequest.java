@@ -33,6 +33,6 @@ public record PresignedRequest(List<Param> query, String signature, String canon
     /** The URL's query carries the session token, a secret: it is not printed. */
     @Override
     public String toString() {
-        return "PresignedRequest[scope=" + scope + ", dateTime=" + dateTime + ", signature=" + signature + "]";
+        return "PresignedRequest[scope=" + scope + ", dateTime=" + dateTime + "]"; // the signature makes a URL usable
     }
 }

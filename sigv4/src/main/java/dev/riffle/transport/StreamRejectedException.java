@@ -57,8 +57,16 @@ public final class StreamRejectedException extends RuntimeException {
         return id == null ? "" : " (request id " + id + ")";
     }
 
+    /**
+     * The start of the body for the message. A proxy or a faulty endpoint may echo the request in its error page,
+     * and a presigned request's query carries its credential scope, signature and session token: their values are
+     * blanked, so the message never holds a URL that could be replayed.
+     */
     private static String preview(byte[] body) {
         String text = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8);
-        return text.isEmpty() ? "(no body)" : text;
+        return text.isEmpty() ? "(no body)" : SIGNING_PARAMETER.matcher(text).replaceAll("$1=(not shown)");
     }
+
+    private static final java.util.regex.Pattern SIGNING_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)(X-Amz-(?:Signature|Security-Token|Credential))(?:=|%3D)[^&\\s\"'<>]*");
 }

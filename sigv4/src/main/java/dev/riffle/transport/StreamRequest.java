@@ -27,7 +27,7 @@ public final class StreamRequest {
     private StreamRequest(Builder b) {
         this.endpoint = requireUsableEndpoint(b.endpoint);
         this.method = b.method;
-        this.path = Objects.requireNonNull(b.path, "path");
+        this.path = requirePathCharacters("path", Objects.requireNonNull(b.path, "path"));
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/', was " + path);
         }
@@ -51,7 +51,7 @@ public final class StreamRequest {
      */
     public static URI requireUsableEndpoint(URI endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        if (endpoint.getRawUserInfo() != null) {
+        if (endpoint.getRawUserInfo() != null || authorityHasUserInfo(endpoint)) {
             throw new IllegalArgumentException("endpoint must not carry user information (user:password@); "
                     + "requests are signed with the credentials provider's keys");
         }
@@ -72,6 +72,61 @@ public final class StreamRequest {
                     + "its own path (the transports would drop this one), was " + quotable(endpoint));
         }
         return endpoint;
+    }
+
+    /**
+     * Whether an {@code @} comes before the path: user information that {@link URI#getRawUserInfo()} misses when the
+     * rest of the authority does not parse as a host (an underscore in it) or the URI has no {@code //} at all
+     * ({@code user:password@host:port} reads as scheme {@code user}).
+     */
+    private static boolean authorityHasUserInfo(URI endpoint) {
+        String rest = endpoint.getRawSchemeSpecificPart();
+        if (rest == null) {
+            return false;
+        }
+        if (rest.startsWith("//")) {
+            rest = rest.substring(2);
+        }
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '/' || c == '?') {
+                return false;
+            }
+            if (c == '@') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Checks that {@code path} (or a part of one) holds only what an RFC 3986 path may: unreserved characters,
+     * sub-delimiters, {@code :}, {@code @}, {@code /} and {@code %} followed by two hex digits. It is sent as is,
+     * in an HTTP/2 {@code :path} or in the URL a WebSocket request is presigned into, so a space or a quote would
+     * otherwise fail there, in a message that would quote the whole presigned URL, signature and token included.
+     *
+     * @param what how the message names the value
+     * @return {@code path}
+     * @throws IllegalArgumentException naming the first character that is not allowed
+     */
+    public static String requirePathCharacters(String what, String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean allowed = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0);
+            if (c == '%' && i + 2 < path.length() && isHex(path.charAt(i + 1)) && isHex(path.charAt(i + 2))) {
+                allowed = true;
+            }
+            if (!allowed) {
+                throw new IllegalArgumentException(what + " may hold only the characters of a URL path (RFC 3986), "
+                        + "with others percent-encoded; character " + i + " is not one of them: "
+                        + (c < 0x20 || c >= 0x7F ? String.format("U+%04X", (int) c) : "'" + c + "'"));
+            }
+        }
+        return path;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /**

@@ -59,6 +59,17 @@ class SecretRedactionTest {
         assertThat(onTheWire.query()).extracting(Param::value).contains(TOKEN);
         assertNoSecret(onTheWire.toString(), presigned.toString());
         assertThat(onTheWire.toString()).contains("X-Amz-Credential", "language-code");
+        // with long-term keys there is no token, and the signature with the scope and date is most of a usable URL
+        assertThat(presigned.toString()).doesNotContain(presigned.signature());
+    }
+
+    @Test
+    void theCanonicalRequestRecordPrintsNoSecret() {
+        CanonicalRequest canonical = CanonicalRequest.of(request().header("x-amz-security-token", TOKEN).build(),
+                List.of(), java.util.Set.of(), SigV4.UNSIGNED_PAYLOAD, true, false);
+
+        assertThat(canonical.text()).contains(TOKEN); // what is hashed must hold it
+        assertNoSecret(canonical.toString());
     }
 
     @Test

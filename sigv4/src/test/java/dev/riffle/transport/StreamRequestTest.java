@@ -42,7 +42,8 @@ class StreamRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://user:hunter2@127.0.0.1:8080", "https://hunter2@example.com"})
+    @ValueSource(strings = {"http://user:hunter2@127.0.0.1:8080", "https://hunter2@example.com",
+            "http://user:hunter2@my_host:8080", "admin:hunter2@proxy.corp:8080", "http://user:hunter2@/x"})
     void userInformationIsRefusedWithoutQuotingIt(String endpoint) {
         assertThatThrownBy(() -> StreamRequest.requireUsableEndpoint(URI.create(endpoint)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user information")
@@ -58,6 +59,27 @@ class StreamRequestTest {
         assertThatThrownBy(() -> StreamRequest.requireUsableEndpoint(URI.create(endpoint)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(query not shown)")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    /**
+     * The path is sent as is (HTTP/2 :path, or inside the presigned WebSocket URL, where the JDK's error for a bad
+     * character would quote the whole URL with its token): what a URL path cannot hold is refused when building.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"/stream transcription | character 7 is not one of them: ' '",
+            "/a\"b | character 2 is not one of them: '\"'", "/x%zz | character 2 is not one of them: '%'",
+            "/caf\u00e9 | character 4 is not one of them: U+00E9", "/a{b} | character 2"})
+    void aPathAUrlCannotHoldIsRefusedNamingTheCharacter(String path, String reason) {
+        assertThatThrownBy(() -> StreamRequest.builder().endpoint(URI.create("http://h")).path(path).service("s")
+                .region("r").credentials(() -> null).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("path may hold only the characters of a URL path").hasMessageContaining(reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/stream-transcription", "/a/b.c~d_e", "/x%20y", "/v1:op;k=v,(a)!$&'*+@"})
+    void aPathOfUrlCharactersIsKept(String path) {
+        assertThat(StreamRequest.builder().endpoint(URI.create("http://h")).path(path).service("s").region("r")
+                .credentials(() -> null).build().path()).isEqualTo(path);
     }
 
     @ParameterizedTest

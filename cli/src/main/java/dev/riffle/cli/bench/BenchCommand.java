@@ -1,5 +1,6 @@
 package dev.riffle.cli.bench;
 
+import dev.riffle.cli.EndpointConverter;
 import dev.riffle.cli.Companions;
 import dev.riffle.cli.Main;
 import dev.riffle.cli.Terminals;
@@ -61,7 +62,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "ahead of real time) or unlimited (default: ${DEFAULT-VALUE}).")
     private Pace pace;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "Where to send (for example a 'riffle serve'); "
+    @Option(names = "--endpoint", converter = EndpointConverter.class, paramLabel = "URL",
+            description = "Where to send (for example a 'riffle serve'); "
             + "default: an emulator in this process.")
     private URI endpoint;
 

@@ -1,5 +1,6 @@
 package dev.riffle.cli.transcribe;
 
+import dev.riffle.cli.EndpointConverter;
 import dev.riffle.cli.Main;
 import dev.riffle.cli.Signals;
 import dev.riffle.cli.Terminals;
@@ -70,7 +71,8 @@ public final class TranscribeCommand implements Callable<Integer> {
             + "a terminal, text otherwise).")
     private OutputFormat output;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "Send to this endpoint, e.g. a 'riffle serve' "
+    @Option(names = "--endpoint", converter = EndpointConverter.class, paramLabel = "URL",
+            description = "Send to this endpoint, e.g. a 'riffle serve' "
             + "at http://127.0.0.1:8080.")
     private URI endpoint;
 

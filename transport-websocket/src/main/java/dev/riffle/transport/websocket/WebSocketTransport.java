@@ -122,7 +122,8 @@ public final class WebSocketTransport implements EventStreamTransport {
 
         /** Appended to the operation's path; {@code -websocket} by default. */
         public Builder pathSuffix(String suffix) {
-            this.pathSuffix = Objects.requireNonNull(suffix, "suffix");
+            this.pathSuffix = StreamRequest.requirePathCharacters("pathSuffix", Objects.requireNonNull(suffix,
+                    "suffix"));
             return this;
         }
 

@@ -37,8 +37,22 @@ record WebSocketUrl(URI uri, String host, String signature) {
         }
         PresignedRequest presigned = RequestSigner.presign(toSign.build(), SigningOptions.of(credentials,
                 request.region(), request.service(), settings.clock().instant()), settings.presignExpiry());
-        URI uri = URI.create((secure ? "wss" : "ws") + "://" + host + path + "?" + presigned.queryString());
-        return new WebSocketUrl(uri, host, presigned.signature());
+        return new WebSocketUrl(toUri(secure, host, path, presigned.queryString()), host, presigned.signature());
+    }
+
+    /**
+     * The presigned URL as a URI. The host and path were checked when the request was built, so this cannot fail
+     * in practice; if it does, the message names the host and path only, since the JDK's would quote the whole
+     * URL, signature and session token included.
+     */
+    private static URI toUri(boolean secure, String host, String path, String query) {
+        String scheme = secure ? "wss" : "ws";
+        try {
+            return new URI(scheme + "://" + host + path + "?" + query);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("cannot make a WebSocket URL of " + scheme + "://" + host + path
+                    + " (" + e.getReason() + "; query not shown)");
+        }
     }
 
     boolean secure() {
