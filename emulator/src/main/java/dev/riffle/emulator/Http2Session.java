@@ -212,13 +212,28 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
 
     @Override
     public void reset() {
-        ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR));
+        afterDataWritten(() -> ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR)));
     }
 
     @Override
     public void goAway() {
-        ctx.channel().parent().writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.INTERNAL_ERROR))
-                .addListener(f -> ctx.channel().parent().close());
+        afterDataWritten(() -> ctx.channel().parent().writeAndFlush(new DefaultHttp2GoAwayFrame(
+                Http2Error.INTERNAL_ERROR)).addListener(f -> ctx.channel().parent().close()));
+    }
+
+    /**
+     * Runs {@code fault} once the events written so far are on the wire. RST_STREAM and GOAWAY are not
+     * flow-controlled (RFC 9113 section 6.9): written at once they overtake DATA still queued for the stream, in the
+     * flow controller or unflushed while the connection is reading, and Netty discards a closed stream's queued DATA,
+     * so the client would lose events the service had sent. An empty DATA frame queues behind them, and the fault
+     * follows its write.
+     */
+    private void afterDataWritten(Runnable fault) {
+        if (heldForHeaders != null) {
+            fault.run(); // nothing has been sent yet; the held frames are released when the stream closes
+            return;
+        }
+        ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, false)).addListener(f -> fault.run());
     }
 
     @Override
