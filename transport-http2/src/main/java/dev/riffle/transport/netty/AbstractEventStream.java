@@ -79,6 +79,8 @@ public abstract class AbstractEventStream implements EventStream {
     private ScheduledFuture<?> responseTimer;
     private ScheduledFuture<?> drainTimer;
     private ScheduledFuture<?> pingTimer;
+    /** The drain timeout ran out while the caller had paused reading; see {@link #startDrainTimer}. */
+    private boolean drainExpiredWhilePaused;
     /** An end that overtook frames the caller has not read yet; see {@link #failAfterQueuedFrames}. */
     private TransportException pendingFailure;
 
@@ -417,11 +419,20 @@ public abstract class AbstractEventStream implements EventStream {
     /**
      * The bound on everything after the end of input: writing what is still queued, the end frame, and the
      * service's last events. It starts when the caller ends the input, not when the end frame is written, so a
-     * peer that stops reading cannot hold the stream open by never letting the queue drain.
+     * peer that stops reading cannot hold the stream open by never letting the queue drain. Time while the caller
+     * has paused reading does not count against the service: its last events may be waiting unread, so a timeout
+     * that falls in a pause starts again, whole, when reading resumes.
      */
     private void startDrainTimer() {
-        drainTimer = schedule(() -> fail(new TransportException(Kind.DRAIN_TIMEOUT, "the service did not end the "
-                + "stream within " + settings.drainTimeout() + " of the end of input")), settings.drainTimeout());
+        drainTimer = schedule(() -> {
+            Channel channel = streamChannel();
+            if (channel != null && !channel.config().isAutoRead()) {
+                drainExpiredWhilePaused = true;
+                return;
+            }
+            fail(new TransportException(Kind.DRAIN_TIMEOUT, "the service did not end the stream within "
+                    + settings.drainTimeout() + " of the end of input"));
+        }, settings.drainTimeout());
     }
 
     private void writeEnd(Channel channel) {
@@ -473,6 +484,10 @@ public abstract class AbstractEventStream implements EventStream {
         Channel channel = streamChannel();
         if (channel != null) {
             channel.config().setAutoRead(autoRead);
+        }
+        if (autoRead && drainExpiredWhilePaused && state != State.CLOSED) {
+            drainExpiredWhilePaused = false;
+            startDrainTimer();
         }
         if (autoRead && pendingFailure != null) {
             failPendingLater(); // resuming delivered what the channel held, unless the channel's close reports first

@@ -241,13 +241,47 @@ public class Http2TransportTest {
     }
 
     /**
+     * The service ends the stream in time, but the caller has paused reading for longer than the drain timeout
+     * (2 s here): the pause is the caller's, so the stream must not fail with DRAIN_TIMEOUT while the service's last
+     * events wait unread.
+     */
+    @Test
+    void aPauseLongerThanTheDrainTimeoutDoesNotFailTheStream() throws Exception {
+        EventStream stream = openPausedAndAnswer(s -> { }, s -> {
+            s.sendEvent("TranscriptEvent", "{\"n\":9}");
+            s.finish();
+        });
+        stream.end();
+        assertThat(server.awaitStream().endOfInput.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(3000);
+        assertThat(stream.closed()).isNotDone();
+
+        stream.resumeReading();
+
+        stream.closed().get(5, TimeUnit.SECONDS);
+        assertThat(payloads()).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}",
+                "{\"n\":9}");
+    }
+
+    /**
      * Opens a stream, pauses its reading, and sends two events. The server answers the first with one event, which
      * takes up the read Netty had already asked for when reading was paused; it answers the second with three
      * events and then {@code then}, which wait unread in the stream's channel.
      */
     private EventStream openPausedAndAnswer(java.util.function.Consumer<ServerStream> then) throws Exception {
+        return openPausedAndAnswer(then, ServerStream::finish);
+    }
+
+    /** As {@link #openPausedAndAnswer(java.util.function.Consumer)}, with what the server does at the end of input. */
+    private EventStream openPausedAndAnswer(java.util.function.Consumer<ServerStream> then,
+                                            java.util.function.Consumer<ServerStream> atEnd) throws Exception {
         AtomicInteger events = new AtomicInteger();
         EventStream stream = open(new TestHttp2Server.Script() {
+            @Override
+            public void onEndOfInput(ServerStream s) {
+                atEnd.accept(s);
+            }
+
             @Override
             public void onEvent(ServerStream s, MessageView inner) {
                 int event = events.incrementAndGet();
