@@ -132,7 +132,7 @@ final class HeaderScanner {
         StringBuilder out = null;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+            boolean control = Character.isISOControl(c);
             if (control && out == null) {
                 out = new StringBuilder(name.length() + 16).append(name, 0, i);
             }

@@ -35,12 +35,17 @@ public final class Message {
      *     over 24 MiB: what riffle writes, any default decoder must be able to read
      */
     public static Message of(List<Header> headers, byte[] payload) {
+        return checked(headers, payload.clone());
+    }
+
+    /** The message of {@code headers} and {@code payload}, which it takes as its own, checked as {@link #of}. */
+    private static Message checked(List<Header> headers, byte[] payload) {
         HeaderBlock block = new HeaderBlock();
         for (Header header : headers) {
             block.add(header);
         }
         MessageEncoder.encodedLength(block.length(), payload.length);
-        return new Message(new ArrayList<>(headers), block.toByteArray(), payload.clone());
+        return new Message(new ArrayList<>(headers), block.toByteArray(), payload);
     }
 
     /**
@@ -193,7 +198,8 @@ public final class Message {
 
         /** The message; throws {@link IllegalArgumentException} on a repeated name or an over-long message. */
         public Message build() {
-            return of(headers, payload);
+            // the setters copied the payload, and neither the builder nor the message ever writes to it: shared safely
+            return checked(headers, payload);
         }
     }
 }

@@ -75,24 +75,18 @@ final class Admission {
             return refused(400, "BadRequestException", e.getMessage());
         }
         String sessionId = request.sessionId().orElse(UUID.randomUUID().toString()).toLowerCase(Locale.ROOT);
-        TranscriptionSession displaced;
-        // Check and register as one step: connections are admitted on several event loops at once, and two
-        // admissions must not both take the last slot, or both find a session id free.
-        synchronized (context.sessions) {
-            if (context.shuttingDown()) {
-                return refused(503, "ServiceUnavailableException", "The service is shutting down.");
-            }
-            if (context.sessions.full()) {
-                return refused(429, "LimitExceededException", "You have reached your limit of concurrent streams, "
-                        + context.sessions.quota() + ". Try again later.");
-            }
-            displaced = context.sessions.live(sessionId);
-            if (displaced != null && context.config.sessionConflict == EmulatorConfig.SessionConflict.REFUSE_NEW) {
-                return refused(409, "ConflictException", "Another stream is in progress with the same session ID.");
-            }
-            context.sessions.add(sessionId, session);
-            session.admittedAs(sessionId);
+        SessionRegistry.Registration registration = context.sessions.register(sessionId, session,
+                context.config.sessionConflict != EmulatorConfig.SessionConflict.REFUSE_NEW);
+        if (registration.refusal() != null) {
+            return switch (registration.refusal()) {
+                case SHUTTING_DOWN -> refused(503, "ServiceUnavailableException", "The service is shutting down.");
+                case FULL -> refused(429, "LimitExceededException", "You have reached your limit of concurrent "
+                        + "streams, " + context.sessions.quota() + ". Try again later.");
+                case CONFLICT -> refused(409, "ConflictException",
+                        "Another stream is in progress with the same session ID.");
+            };
         }
+        TranscriptionSession displaced = registration.displaced();
         if (displaced != null) {
             displaced.terminateFromAnyThread("ConflictException",
                     "A new stream was started with the same session ID; this stream is terminated.");

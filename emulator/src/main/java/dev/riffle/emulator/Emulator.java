@@ -187,10 +187,10 @@ public final class Emulator implements AutoCloseable {
     public void close() {
         // Stop taking connections and streams first, then tell the live ones: a stream admitted after the list
         // below was taken would otherwise be cut off without the service's goodbye.
-        context.shutDown();
+        java.util.List<TranscriptionSession> live = context.sessions.close();
         server.close().syncUninterruptibly();
         java.util.List<java.util.concurrent.CompletableFuture<Void>> goodbyes = new java.util.ArrayList<>();
-        for (TranscriptionSession session : context.sessions.all()) {
+        for (TranscriptionSession session : live) {
             goodbyes.add(session.terminateFromAnyThread("ServiceUnavailableException",
                     "The service is shutting down."));
         }

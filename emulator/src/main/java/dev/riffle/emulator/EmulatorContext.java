@@ -12,7 +12,6 @@ final class EmulatorContext {
     final SessionRegistry sessions;
     final TranscriptionFactory transcriptions;
     final AudioClockFactory audioClocks;
-    private volatile boolean shuttingDown;
 
     EmulatorContext(EmulatorConfig config, TranscriptionFactory transcriptions, AudioClockFactory audioClocks) {
         this.config = config;
@@ -21,16 +20,6 @@ final class EmulatorContext {
         this.sessions = new SessionRegistry(config.maxConcurrentStreams);
         this.transcriptions = transcriptions;
         this.audioClocks = audioClocks;
-    }
-
-    /** From now on, new streams are refused with ServiceUnavailableException. */
-    void shutDown() {
-        shuttingDown = true;
-    }
-
-    /** Whether {@link #shutDown} was called. */
-    boolean shuttingDown() {
-        return shuttingDown;
     }
 
     /** Makes a stream's transcript engine. */

@@ -8,6 +8,7 @@ import dev.riffle.sigv4.EventChainVerifier;
 import dev.riffle.sigv4.SignatureVerificationException;
 import dev.riffle.transcribe.model.MediaEncoding;
 import dev.riffle.transcribe.model.TranscriptEvent;
+import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One accepted StartStreamTranscription, whatever carries it (spec 5.1):
@@ -71,8 +73,7 @@ final class TranscriptionSession {
 
     /** Starts streaming for an admitted request. */
     void start(SessionChannel channel, Admission.Outcome admitted, Framing framing) {
-        this.sessionId = admitted.sessionId();
-        this.framing = framing;
+        this.framing = framing; // the session id was recorded at admission (admittedAs)
         this.streaming = true;
         this.chain = new EventChainVerifier(admitted.verified(), context.config.clock, context.config.clockSkew);
         this.pcm = admitted.request().mediaEncoding().orElse(MediaEncoding.PCM) == MediaEncoding.PCM;
@@ -226,10 +227,15 @@ final class TranscriptionSession {
         if (!streaming) {
             return;
         }
+        endWith(() -> ServiceMessages.exception(channel.alloc(), encoder, exceptionType, message));
+    }
+
+    /** Sends {@code last} and ends the response; the stream ends and frees its slot even if it cannot be encoded. */
+    private void endWith(Supplier<ByteBuf> last) {
         streaming = false;
         try {
-            channel.send(ServiceMessages.exception(channel.alloc(), encoder, exceptionType, message));
-        } finally { // the stream ends and frees its slot even if the exception could not be encoded
+            channel.send(last.get());
+        } finally {
             end(channel::endResponse);
         }
     }
@@ -266,15 +272,8 @@ final class TranscriptionSession {
     private void apply(Fault fault) {
         switch (fault.kind()) {
             case EXCEPTION -> terminate(fault.errorType(), fault.messageOrDefault());
-            case ERROR -> {
-                streaming = false;
-                try {
-                    channel.send(ServiceMessages.error(channel.alloc(), encoder, fault.errorType(),
-                            fault.messageOrDefault()));
-                } finally {
-                    end(channel::endResponse);
-                }
-            }
+            case ERROR -> endWith(() -> ServiceMessages.error(channel.alloc(), encoder, fault.errorType(),
+                    fault.messageOrDefault()));
             case RESET -> end(channel::reset);
             case GOAWAY -> end(channel::goAway);
             case DROP -> end(channel::drop);

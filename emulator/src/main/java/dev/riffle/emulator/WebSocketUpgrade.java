@@ -128,10 +128,8 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
             upgrade(ctx, headersOnly, session, outcome, requestId);
         } else {
             ctx.executor().schedule(() -> {
-                if (ctx.channel().isActive()) {
+                if (ctx.channel().isActive()) { // if not, its close has freed the slot
                     upgrade(ctx, headersOnly, session, outcome, requestId);
-                } else {
-                    session.stop();
                 }
             }, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -172,8 +170,7 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
         }
         handshake.addListener(f -> {
             if (!f.isSuccess()) {
-                session.stop();
-                ctx.close();
+                ctx.close(); // which frees the slot
                 return;
             }
             ctx.pipeline().addAfter(ctx.name(), "aggregator", new WebSocketFrameAggregator(MAX_FRAME));

@@ -42,8 +42,8 @@ class DelayedHeadersTest {
         transport = Http2Transport.builder().responseTimeout(Duration.ofSeconds(10)).build();
         List<Message> received = new CopyOnWriteArrayList<>();
 
-        EventStream stream = transport.open(PausedReadingTest.request(emulator), view -> received.add(view.toMessage()))
-                .get(10, TimeUnit.SECONDS);
+        EventStream stream = transport.open(EmulatorContractTest.request(emulator),
+                view -> received.add(view.toMessage())).get(10, TimeUnit.SECONDS);
         stream.closed().get(10, TimeUnit.SECONDS);
 
         assertThat(stream.response().status()).isEqualTo(200);

@@ -68,6 +68,13 @@ abstract class EmulatorContractTest {
     static final StartStreamTranscriptionRequest REQUEST = StartStreamTranscriptionRequest.builder()
             .languageCode(LanguageCode.EN_US).mediaEncoding(MediaEncoding.PCM).mediaSampleRateHertz(16_000).build();
 
+    /** The transport-level request for a Transcribe stream on {@code emulator}, signed with the example keys. */
+    static StreamRequest request(Emulator emulator) {
+        return StreamRequest.builder().endpoint(emulator.uri()).path(TranscribeStreamingClient.PATH)
+                .headers(REQUEST.toHeaders()).service(TranscribeStreamingClient.SIGNING_NAME)
+                .region("us-west-2").credentials(() -> EXAMPLE).build();
+    }
+
     private Emulator emulator;
     private final List<TranscribeStreamingClient> clients = new ArrayList<>();
     private final List<TranscriptEvent> events = Collections.synchronizedList(new ArrayList<>());

@@ -3,10 +3,8 @@ package dev.riffle.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.riffle.eventstream.HeaderBlock;
-import dev.riffle.transcribe.TranscribeStreamingClient;
 import dev.riffle.transport.EventStream;
 import dev.riffle.transport.EventStreamTransport;
-import dev.riffle.transport.StreamRequest;
 import dev.riffle.transport.http2.Http2Transport;
 import dev.riffle.transport.websocket.WebSocketTransport;
 import java.nio.ByteBuffer;
@@ -52,8 +50,8 @@ class PausedReadingTest {
                 ? Http2Transport.builder().pingInterval(PING_INTERVAL).pingTimeout(PING_TIMEOUT).build()
                 : WebSocketTransport.builder().pingInterval(PING_INTERVAL).pingTimeout(PING_TIMEOUT).build();
         AtomicInteger received = new AtomicInteger();
-        EventStream stream = transport.open(request(emulator), message -> received.incrementAndGet())
-                .get(5, TimeUnit.SECONDS);
+        EventStream stream = transport.open(EmulatorContractTest.request(emulator),
+                message -> received.incrementAndGet()).get(5, TimeUnit.SECONDS);
         sendAudio(stream, 5);
 
         stream.pauseReading();
@@ -65,13 +63,6 @@ class PausedReadingTest {
 
         stream.closed().get(10, TimeUnit.SECONDS); // normally, not with IDLE_TIMEOUT
         assertThat(received).hasPositiveValue();
-    }
-
-    /** The transport-level request for a Transcribe stream on {@code emulator}, signed with the example keys. */
-    static StreamRequest request(Emulator emulator) {
-        return StreamRequest.builder().endpoint(emulator.uri()).path(TranscribeStreamingClient.PATH)
-                .headers(EmulatorContractTest.REQUEST.toHeaders()).service(TranscribeStreamingClient.SIGNING_NAME)
-                .region("us-west-2").credentials(() -> EmulatorContractTest.EXAMPLE).build();
     }
 
     /** {@code events} AudioEvents of 100 ms of silence at 16 kHz, each written before the next. */

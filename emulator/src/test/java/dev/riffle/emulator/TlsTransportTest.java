@@ -7,8 +7,6 @@ import dev.riffle.sigv4.Credentials;
 import dev.riffle.transcribe.RetryPolicy;
 import dev.riffle.transcribe.TranscribeStreamingClient;
 import dev.riffle.transcribe.TranscriptionStream;
-import dev.riffle.transcribe.model.LanguageCode;
-import dev.riffle.transcribe.model.MediaEncoding;
 import dev.riffle.transcribe.model.StartStreamTranscriptionRequest;
 import dev.riffle.transcribe.model.TranscriptEvent;
 import dev.riffle.transport.EventStreamTransport;
@@ -53,10 +51,8 @@ class TlsTransportTest {
         abstract EventStreamTransport create(List<X509Certificate> trusted);
     }
 
-    private static final Credentials EXAMPLE = Credentials.of(EmulatorConfig.EXAMPLE_ACCESS_KEY_ID,
-            EmulatorConfig.EXAMPLE_SECRET_ACCESS_KEY);
-    private static final StartStreamTranscriptionRequest REQUEST = StartStreamTranscriptionRequest.builder()
-            .languageCode(LanguageCode.EN_US).mediaEncoding(MediaEncoding.PCM).mediaSampleRateHertz(16_000).build();
+    private static final Credentials EXAMPLE = EmulatorContractTest.EXAMPLE;
+    private static final StartStreamTranscriptionRequest REQUEST = EmulatorContractTest.REQUEST;
 
     private Emulator emulator;
     private TranscribeStreamingClient client;

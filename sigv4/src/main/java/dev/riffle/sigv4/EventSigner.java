@@ -48,8 +48,8 @@ public final class EventSigner {
     private final MessageEncoder encoder = new MessageEncoder();
     private final byte[] payloadHash = new byte[32];
     private final byte[] signature = new byte[32];
-    private byte[] prior;
-    private int priorLength;
+    /** The last signature as 64 ASCII hex digits, overwritten in place by each event's. */
+    private final byte[] prior;
     private long eventsSigned;
 
     /**
@@ -68,7 +68,6 @@ public final class EventSigner {
         this.calculator = new EventSignatureCalculator(credentials.secretAccessKey(), region, service);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.prior = validSeed(seedSignatureHex);
-        this.priorLength = prior.length;
     }
 
     /**
@@ -146,7 +145,7 @@ public final class EventSigner {
 
     /** The last signature as hex (the request's signature before the first event). */
     public String lastSignatureHex() {
-        return new String(prior, 0, priorLength, StandardCharsets.US_ASCII);
+        return new String(prior, StandardCharsets.US_ASCII);
     }
 
     /** The number of envelopes signed so far, the end frame included. */
@@ -157,8 +156,8 @@ public final class EventSigner {
     private void signNow(ByteBuffer innerMessage) {
         long second = Math.floorDiv(clock.millis(), 1000L);
         calculator.hashPayload(innerMessage, payloadHash);
-        calculator.sign(second, second * 1000L, payloadHash, prior, priorLength, signature);
-        priorLength = Hex.encode(signature, 0, 32, prior, 0);
+        calculator.sign(second, second * 1000L, payloadHash, prior, prior.length, signature);
+        Hex.encode(signature, 0, 32, prior, 0);
         headers.clear().addTimestamp(DATE_HEADER, second * 1000L).addByteArray(SIGNATURE_HEADER, signature);
         eventsSigned++;
     }

@@ -3,6 +3,7 @@ package dev.riffle.transport;
 import dev.riffle.sigv4.CredentialsProvider;
 import java.net.URI;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +114,8 @@ public final class StreamRequest {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             boolean allowed = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0);
-            if (c == '%' && i + 2 < path.length() && isHex(path.charAt(i + 1)) && isHex(path.charAt(i + 2))) {
+            if (c == '%' && i + 2 < path.length() && HexFormat.isHexDigit(path.charAt(i + 1))
+                    && HexFormat.isHexDigit(path.charAt(i + 2))) {
                 allowed = true;
             }
             if (!allowed) {
@@ -123,10 +125,6 @@ public final class StreamRequest {
             }
         }
         return path;
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /**

@@ -114,13 +114,12 @@ public final class AudioStreamer {
                 endInput(stream);
             }
             sent.complete(audio);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             stream.cancel();
             sent.completeExceptionally(e);
-        } catch (Error e) { // from the progress callback, say: whoever waits on the future must hear of it
-            stream.cancel();
-            sent.completeExceptionally(e);
-            throw e;
+            if (e instanceof Error error) { // from the progress callback, say: the thread must hear of it too
+                throw error;
+            }
         }
     }
 

@@ -107,7 +107,7 @@ final class DefaultTranscriptionStream implements TranscriptionStream {
             handler.handleTranscriptEventJson(message.payload());
             handler.handleTranscriptEvent(event);
         } catch (RuntimeException e) {
-            abandon(new TranscribeTransportException("the result handler failed: " + e, requestId(), e));
+            abandon(handlerFailed(e));
         }
     }
 
@@ -131,13 +131,21 @@ final class DefaultTranscriptionStream implements TranscriptionStream {
         if (handler == null) {
             if (error == null) {
                 publisher.complete();
-                completion.complete(null);
             } else {
                 publisher.fail(error);
-                completion.completeExceptionally(error);
             }
-            return;
+        } else {
+            error = tellHandler(error);
         }
+        if (error == null) {
+            completion.complete(null);
+        } else {
+            completion.completeExceptionally(error);
+        }
+    }
+
+    /** The handler's last call; returns the stream's error, or the handler's own if it threw at a normal end. */
+    private TranscribeException tellHandler(TranscribeException error) {
         try {
             if (error == null) {
                 handler.handleCompletion();
@@ -146,16 +154,15 @@ final class DefaultTranscriptionStream implements TranscriptionStream {
             }
         } catch (RuntimeException e) {
             if (error == null) {
-                error = new TranscribeTransportException("the result handler failed: " + e, requestId(), e);
-            } else {
-                error.addSuppressed(e);
+                return handlerFailed(e);
             }
+            error.addSuppressed(e);
         }
-        if (error == null) {
-            completion.complete(null);
-        } else {
-            completion.completeExceptionally(error);
-        }
+        return error;
+    }
+
+    private TranscribeTransportException handlerFailed(RuntimeException e) {
+        return new TranscribeTransportException("the result handler failed: " + e, requestId(), e);
     }
 
     @Override

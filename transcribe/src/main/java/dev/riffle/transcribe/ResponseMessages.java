@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class ResponseMessages {
 
+    /** How much of a body that is not the expected JSON an error message quotes. */
+    static final int QUOTED_BYTES = 200;
+
     static final String MESSAGE_TYPE = ":message-type";
     static final String EVENT_TYPE = ":event-type";
     static final String EXCEPTION_TYPE = ":exception-type";
@@ -58,11 +61,20 @@ final class ResponseMessages {
     private static String exceptionMessage(MessageView message) {
         ByteBuffer payload = message.payload();
         try {
-            return ExceptionPayloadJson.parse(payload.duplicate()).message();
+            return ExceptionPayloadJson.parse(payload).message();
         } catch (MalformedPayloadException e) {
-            byte[] start = new byte[Math.min(payload.remaining(), 200)];
-            payload.duplicate().get(start);
-            return new String(start, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+            byte[] start = new byte[Math.min(payload.remaining(), QUOTED_BYTES)];
+            payload.get(payload.position(), start);
+            return oneLineStart(start, start.length);
         }
+    }
+
+    /**
+     * The start of a body that is not the expected JSON (a proxy's HTML page, a plain-text error), as one line of
+     * text: an error message that spans lines breaks a log line and the CLI's one-line report.
+     */
+    static String oneLineStart(byte[] body, int length) {
+        return new String(body, 0, Math.min(length, QUOTED_BYTES), StandardCharsets.UTF_8).replaceAll("\\s+", " ")
+                .strip();
     }
 }

@@ -171,11 +171,9 @@ public final class TranscribeStreamingClient implements AutoCloseable {
             return TranscribeExceptions.fromErrorResponse(typeHeader, ExceptionPayloadJson.parse(body, 0, body.length),
                     requestId, rejected.status());
         } catch (MalformedPayloadException e) {
-            // Not JSON (a proxy's HTML page, say): keep the status and say what came back, on one line, so
-            // that a log line or the CLI's one-line error stays one line.
-            String start = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+            // Not JSON (a proxy's HTML page, say): keep the status and say what came back.
             return TranscribeExceptions.fromService(typeHeader != null ? typeHeader : "HTTP" + rejected.status(),
-                    "HTTP " + rejected.status() + ": " + start.replaceAll("\\s+", " ").strip(), requestId,
+                    "HTTP " + rejected.status() + ": " + ResponseMessages.oneLineStart(body, body.length), requestId,
                     rejected.status());
         }
     }

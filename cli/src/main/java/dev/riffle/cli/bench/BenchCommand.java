@@ -1,6 +1,7 @@
 package dev.riffle.cli.bench;
 
 import dev.riffle.cli.EndpointConverter;
+import dev.riffle.cli.FileErrors;
 import dev.riffle.cli.Companions;
 import dev.riffle.cli.Main;
 import dev.riffle.cli.Terminals;
@@ -94,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             prepared = PreparedAudio.read(audio, sampleRate == null ? null : AudioFormat.pcm(sampleRate, 1));
         } catch (NoSuchFileException e) {
-            return usage(e.getFile() + ": no such file" + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
+            return usage(FileErrors.cannotOpen(e.getFile(), e));
         } catch (UnsupportedAudioException e) {
             return usage(audio + ": " + e.getMessage());
         } catch (IOException e) {

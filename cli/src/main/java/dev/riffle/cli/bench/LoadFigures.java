@@ -1,7 +1,7 @@
 package dev.riffle.cli.bench;
 
+import dev.riffle.cli.PrintableText;
 import dev.riffle.cli.metrics.LatencyHistogram;
-import dev.riffle.cli.transcribe.PrintableText;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

@@ -51,9 +51,9 @@ record FrameSpec(HeaderBlock headers, byte[] payload, Integer totalLength, Integ
         ByteBuffer out = ByteBuffer.allocate(MessageEncoder.encodedLength(headers.length(), payload.length));
         encoder.encode(headers, ByteBuffer.wrap(payload), out);
         int messageCrcAt = out.capacity() - 4;
-        List<Field> fields = List.of(new Field("total_length", 0, totalLength),
-                new Field("headers_length", 4, headersLength), new Field("prelude_crc", 8, preludeCrc),
-                new Field("message_crc", messageCrcAt, messageCrc));
+        List<Field> fields = List.of(new Field("total_length", 0, totalLength, false),
+                new Field("headers_length", 4, headersLength, false), new Field("prelude_crc", 8, preludeCrc, true),
+                new Field("message_crc", messageCrcAt, messageCrc, true));
         if (!keepGiven) {
             for (Field field : fields) {
                 int computed = out.getInt(field.offset);
@@ -64,24 +64,24 @@ record FrameSpec(HeaderBlock headers, byte[] payload, Integer totalLength, Integ
             }
             return out.array();
         }
-        writeGivenOrCrc(out, fields.get(0), -1);
-        writeGivenOrCrc(out, fields.get(1), -1);
-        writeGivenOrCrc(out, fields.get(2), EventStreamConstants.PRELUDE_LENGTH - 4);
-        writeGivenOrCrc(out, fields.get(3), messageCrcAt);
+        for (Field field : fields) { // in wire order, so each CRC covers the fields before it as written
+            writeGivenOrCrc(out, field);
+        }
         return out.array();
     }
 
-    /** Writes the field as given; if absent and it is a CRC ({@code crcOf} at least 0), the CRC of out[0, crcOf). */
-    private static void writeGivenOrCrc(ByteBuffer out, Field field, int crcOf) {
+    /** Writes the field as given; if absent and it is a CRC, the CRC of every byte before it. */
+    private static void writeGivenOrCrc(ByteBuffer out, Field field) {
         if (field.given != null) {
             out.putInt(field.offset, field.given);
-        } else if (crcOf >= 0) {
+        } else if (field.crc) {
             CRC32 crc = new CRC32();
-            crc.update(out.array(), 0, crcOf);
+            crc.update(out.array(), 0, field.offset);
             out.putInt(field.offset, (int) crc.getValue());
         }
     }
 
-    private record Field(String name, int offset, Integer given) {
+    /** A length or CRC field: its name in the JSON, where it is, what the line gave, and whether it is a CRC. */
+    private record Field(String name, int offset, Integer given, boolean crc) {
     }
 }

@@ -1,10 +1,10 @@
 package dev.riffle.cli.frames;
 
+import dev.riffle.cli.FileErrors;
 import dev.riffle.cli.Main;
 import dev.riffle.cli.Streams;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +34,7 @@ public final class FramesCommand implements Runnable {
      * Opens FILE, or standard input for {@code null} or {@code -}. The caller closes the stream.
      *
      * @throws FileSystemException if FILE is missing, a directory, or not readable; see
-     *     {@link #cannotOpen}
+     *     {@link FileErrors#cannotOpen}
      */
     InputStream open(String file) throws IOException {
         if (file == null || file.equals("-")) {
@@ -50,13 +50,6 @@ public final class FramesCommand implements Runnable {
             throw new NoSuchFileException(file, null, "is a directory");
         }
         return Files.newInputStream(path);
-    }
-
-    /** Why FILE could not be opened, in words: {@code FILE: no such file (is a directory)}. */
-    static String cannotOpen(String file, FileSystemException e) {
-        String what = e instanceof NoSuchFileException ? "no such file"
-                : e instanceof AccessDeniedException ? "permission denied" : "cannot open";
-        return file + ": " + what + (e.getReason() == null ? "" : " (" + e.getReason() + ")");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.riffle.cli.frames;
 
+import dev.riffle.cli.FileErrors;
 import dev.riffle.cli.Main;
 import dev.riffle.eventstream.EventStreamException;
 import dev.riffle.eventstream.MessageDecoder;
@@ -41,7 +42,7 @@ final class FramesDecodeCommand implements Callable<Integer> {
             decode(in, out);
             return 0;
         } catch (FileSystemException e) {
-            frames.streams().err().println("riffle frames decode: " + FramesCommand.cannotOpen(file, e));
+            frames.streams().err().println("riffle frames decode: " + FileErrors.cannotOpen(file, e));
             return Main.EXIT_USAGE;
         } catch (EventStreamException e) {
             out.flush();

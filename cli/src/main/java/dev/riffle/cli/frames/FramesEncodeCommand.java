@@ -1,5 +1,6 @@
 package dev.riffle.cli.frames;
 
+import dev.riffle.cli.FileErrors;
 import dev.riffle.cli.Main;
 import dev.riffle.eventstream.MessageEncoder;
 import java.io.BufferedOutputStream;
@@ -60,7 +61,7 @@ final class FramesEncodeCommand implements Callable<Integer> {
                 }
             }
         } catch (FileSystemException e) {
-            frames.streams().err().println("riffle frames encode: " + FramesCommand.cannotOpen(file, e));
+            frames.streams().err().println("riffle frames encode: " + FileErrors.cannotOpen(file, e));
             return Main.EXIT_USAGE;
         } catch (FrameFormatException e) {
             out.flush();

@@ -1,5 +1,6 @@
 package dev.riffle.cli.transcribe;
 
+import dev.riffle.cli.PrintableText;
 import dev.riffle.transcribe.model.Result;
 import dev.riffle.transcribe.model.StableSplit;
 import dev.riffle.transcribe.model.TranscriptEvent;

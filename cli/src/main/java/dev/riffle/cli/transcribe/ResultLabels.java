@@ -1,5 +1,6 @@
 package dev.riffle.cli.transcribe;
 
+import dev.riffle.cli.PrintableText;
 import dev.riffle.transcribe.model.Result;
 
 /** How a printed line says which channel it heard, when the audio has two. */

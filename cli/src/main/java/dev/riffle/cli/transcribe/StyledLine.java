@@ -65,9 +65,13 @@ final class StyledLine {
                     excess += 1; // room for the ellipsis
                     out.append(ELLIPSIS);
                 }
-                int cut = cutColumns(text, excess);
-                excess -= ColumnWidth.of(text.substring(0, cut));
-                text = text.substring(cut);
+                int cut = 0;
+                while (cut < text.length() && excess > 0) { // whole code points, until enough columns are dropped
+                    int codePoint = text.codePointAt(cut);
+                    excess -= ColumnWidth.of(codePoint);
+                    cut += Character.charCount(codePoint);
+                }
+                text = text.substring(skipMarks(text, cut));
             }
             if (text.isEmpty()) {
                 continue;
@@ -78,18 +82,11 @@ final class StyledLine {
     }
 
     /**
-     * Where to cut {@code text} so that at least {@code columns} columns are dropped from its start (or all of it):
-     * whole code points, and the combining marks after the last one dropped go with it, so that none is left
-     * to draw on the ellipsis.
+     * The index after the combining marks at {@code from}, so that the marks of the last character dropped go with
+     * it and none is left to draw on the ellipsis.
      */
-    private static int cutColumns(String text, int columns) {
-        int dropped = 0;
-        int i = 0;
-        while (i < text.length() && dropped < columns) {
-            int codePoint = text.codePointAt(i);
-            dropped += ColumnWidth.of(codePoint);
-            i += Character.charCount(codePoint);
-        }
+    private static int skipMarks(String text, int from) {
+        int i = from;
         while (i < text.length() && ColumnWidth.of(text.codePointAt(i)) == 0) {
             i += Character.charCount(text.codePointAt(i));
         }

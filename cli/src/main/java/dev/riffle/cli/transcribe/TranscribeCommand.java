@@ -1,7 +1,9 @@
 package dev.riffle.cli.transcribe;
 
 import dev.riffle.cli.EndpointConverter;
+import dev.riffle.cli.FileErrors;
 import dev.riffle.cli.Main;
+import dev.riffle.cli.PrintableText;
 import dev.riffle.cli.Signals;
 import dev.riffle.cli.Terminals;
 import dev.riffle.cli.TransportChoice;
@@ -133,7 +135,7 @@ public final class TranscribeCommand implements Callable<Integer> {
         try {
             source = input.open(main.streams().in(), headerlessFormat());
         } catch (NoSuchFileException e) {
-            return usageError(file + ": no such file" + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
+            return usageError(FileErrors.cannotOpen(file, e));
         } catch (UnsupportedAudioException e) {
             return usageError(file + ": " + e.getMessage());
         } catch (IOException e) {

@@ -94,13 +94,16 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
     }
 
     private boolean isDueForRefresh(Credentials credentials) {
-        return credentials.expiration()
-                .map(expiration -> !clock.instant().isBefore(expiration.minus(refreshMargin)))
-                .orElse(false);
+        return expiresWithin(credentials, refreshMargin, clock.instant());
     }
 
     private boolean hasExpired(Credentials credentials) {
-        return credentials.expiration().map(expiration -> !clock.instant().isBefore(expiration)).orElse(false);
+        return expiresWithin(credentials, Duration.ZERO, clock.instant());
+    }
+
+    /** Whether {@code credentials} expire at or before {@code now + margin}; never for those without an expiry. */
+    private static boolean expiresWithin(Credentials credentials, Duration margin, Instant now) {
+        return credentials.expiration().map(expiration -> !now.isBefore(expiration.minus(margin))).orElse(false);
     }
 
     /** Runs the command, keeping its answer or its failure for the callers waiting behind this one. */
@@ -138,7 +141,7 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
         }
         Credentials credentials = parse(result);
         Instant now = clock.instant();
-        if (credentials.expiration().filter(expiration -> !expiration.isAfter(now)).isPresent()) {
+        if (expiresWithin(credentials, Duration.ZERO, now)) {
             throw failure("answered with credentials that expired at " + credentials.expiration().get()
                     + " (now: " + now + ")", result);
         }

@@ -3,6 +3,7 @@ package dev.riffle.sigv4.credentials;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,27 +106,13 @@ final class StderrExcerpt {
         }
         int code = 0;
         for (int i = at + 2; i < at + 6; i++) {
-            int digit = hexDigitValue(text.charAt(i));
-            if (digit < 0) {
+            char c = text.charAt(i);
+            if (!HexFormat.isHexDigit(c)) { // ASCII only: Character.digit would take other scripts' digits too
                 return -1;
             }
-            code = code * 16 + digit;
+            code = code * 16 + HexFormat.fromHexDigit(c);
         }
         return code;
-    }
-
-    /** 0 to 15 for an ASCII hex digit of either case, else -1 ({@link Character#digit} takes other scripts' too). */
-    private static int hexDigitValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     /** {@code value} as a JSON writer prints it: quote, backslash and control characters escaped, maybe '/' too. */

@@ -369,10 +369,6 @@ public abstract class AbstractEventStream implements EventStream {
     }
 
     private void enqueue(OutboundQueue.Pending pending) {
-        if (pendingFailure != null) {
-            outbound.refuse(pending, pendingFailure.getMessage());
-            return;
-        }
         if (!takesInput() || outbound.endQueued()) {
             outbound.refuse(pending, "the stream is not open");
             return;

@@ -97,8 +97,12 @@ public final class OutboundQueue {
         inputEnded = true;
     }
 
-    /** Queues a message (event loop). */
+    /** Queues a message (event loop), or refuses it with the reason the queue was closed for. */
     public void add(Pending pending) {
+        if (closedReason != null) { // admitted before the close, handed over after it
+            refuse(pending, closedReason);
+            return;
+        }
         queue.add(pending);
     }
 

@@ -1,6 +1,6 @@
 package dev.riffle.cli.transcribe.captions;
 
-import dev.riffle.cli.transcribe.PrintableText;
+import dev.riffle.cli.PrintableText;
 import dev.riffle.transcribe.model.Alternative;
 import dev.riffle.transcribe.model.Item;
 import dev.riffle.transcribe.model.Result;

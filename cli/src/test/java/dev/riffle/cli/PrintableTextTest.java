@@ -1,4 +1,4 @@
-package dev.riffle.cli.transcribe;
+package dev.riffle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.riffle.cli.transcribe;
+package dev.riffle.cli;
 
 /**
  * Text from the service, made safe to print. On a terminal a control character acts rather than shows: an escape
@@ -42,7 +42,7 @@ public final class PrintableText {
 
     /** C0, DEL and C1 (Unicode general category Cc), and the two Unicode line separators. */
     private static boolean isControl(char c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 
     private static boolean isBreakOrTab(char c) {
