@@ -189,6 +189,9 @@ final class Utf8 {
     /** Whether {@code buffer[from, from + length)} is the UTF-8 encoding of {@code s}, without allocating for ASCII. */
     static boolean equals(ByteBuffer buffer, int from, int length, String s) {
         int n = s.length();
+        if (n == length) {
+            return asciiEquals(buffer, from, s);
+        }
         if (n > length) {
             return false; // every char needs at least one byte
         }
@@ -204,5 +207,36 @@ final class Utf8 {
             }
         }
         return p == end;
+    }
+
+    /**
+     * {@link #equals} where the byte length equals {@code s.length()}. Then they are equal only if every char is
+     * ASCII (any other char, surrogates included, takes more than one byte per char) and each byte is its char,
+     * so the comparison goes eight bytes per step and never needs to decode. This is the common case: an event
+     * type compared with the name it should have.
+     */
+    private static boolean asciiEquals(ByteBuffer buffer, int from, String s) {
+        int n = s.length();
+        int charBits = 0;
+        int i = 0;
+        for (; i + Long.BYTES <= n; i += Long.BYTES) {
+            long chars = 0;
+            for (int k = 0; k < Long.BYTES; k++) {
+                char c = s.charAt(i + k);
+                charBits |= c;
+                chars = chars << 8 | c;
+            }
+            if (chars != Bytes.getLong(buffer, from + i)) {
+                return false;
+            }
+        }
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            charBits |= c;
+            if (buffer.get(from + i) != (byte) c) {
+                return false;
+            }
+        }
+        return charBits < 0x80;
     }
 }
