@@ -181,7 +181,8 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * Stops: every open stream ends with a ServiceUnavailableException (as a service going away would answer),
-     * then the port closes.
+     * then the port closes. Waits up to 2 s for those goodbyes to be written, so that a client behind flow control
+     * or a stream in a header delay still gets its exception; the connections close after that.
      */
     @Override
     public void close() {
@@ -198,7 +199,7 @@ public final class Emulator implements AutoCloseable {
             java.util.concurrent.CompletableFuture.allOf(goodbyes.toArray(new java.util.concurrent.CompletableFuture[0]))
                     .get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
-            // a stream that could not be told in time is cut off by the close below
+            // a stream whose goodbye is not written within 2 s (a client that stopped reading) is cut off below
         }
         group.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }

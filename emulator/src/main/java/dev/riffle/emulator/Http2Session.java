@@ -7,8 +7,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
@@ -21,7 +23,9 @@ import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +53,7 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
      * timeout's exception, the end): a response's DATA cannot come before its HEADERS, so they wait, in order, and
      * go out right after them. Null once the HEADERS are written. Owned here: released if the stream closes first.
      */
-    private List<Http2DataFrame> heldForHeaders;
+    private List<HeldFrame> heldForHeaders;
 
     Http2Session(EmulatorContext context) {
         this.context = context;
@@ -99,7 +103,7 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
     public void channelInactive(ChannelHandlerContext ctx) {
         session.stop();
         if (heldForHeaders != null) {
-            heldForHeaders.forEach(ReferenceCountUtil::release);
+            heldForHeaders.forEach(HeldFrame::discard);
             heldForHeaders.clear();
         }
     }
@@ -144,25 +148,40 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
     }
 
     private void writeDelayedHeaders(Http2Headers response) {
-        List<Http2DataFrame> held = heldForHeaders;
+        List<HeldFrame> held = heldForHeaders;
         heldForHeaders = null;
         if (!ctx.channel().isActive()) {
-            held.forEach(ReferenceCountUtil::release);
+            held.forEach(HeldFrame::discard);
             return;
         }
         ctx.write(new DefaultHttp2HeadersFrame(response, false));
-        held.forEach(ctx::write);
+        held.forEach(h -> ctx.write(h.frame(), h.promise()));
         ctx.flush();
     }
 
-    /** Writes {@code frame} now, or keeps it until the delayed HEADERS have gone out. */
-    private void writeData(Http2DataFrame frame, boolean flush) {
+    /**
+     * Writes {@code frame} now, or keeps it until the delayed HEADERS have gone out.
+     *
+     * @return done when the frame is written, or failed if the stream closes first
+     */
+    private ChannelFuture writeData(Http2DataFrame frame, boolean flush) {
+        ChannelPromise promise = ctx.newPromise();
         if (heldForHeaders != null) {
-            heldForHeaders.add(frame);
+            heldForHeaders.add(new HeldFrame(frame, promise));
         } else if (flush) {
-            ctx.writeAndFlush(frame);
+            ctx.writeAndFlush(frame, promise);
         } else {
-            ctx.write(frame);
+            ctx.write(frame, promise);
+        }
+        return promise;
+    }
+
+    /** A DATA frame waiting for delayed HEADERS, and the promise of its write. */
+    private record HeldFrame(Http2DataFrame frame, ChannelPromise promise) {
+        /** The stream closed before the frame could go: release it (it is ours) and fail its write. */
+        void discard() {
+            ReferenceCountUtil.release(frame);
+            promise.tryFailure(new ClosedChannelException());
         }
     }
 
@@ -206,8 +225,8 @@ final class Http2Session extends ChannelInboundHandlerAdapter implements Session
     }
 
     @Override
-    public void endResponse() {
-        writeData(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true), true);
+    public Future<?> endResponse() {
+        return writeData(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true), true);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.riffle.emulator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 
 /**
  * How a {@link TranscriptionSession} reaches its client, whatever the transport: HTTP/2 DATA frames on a stream,
@@ -19,8 +20,13 @@ interface SessionChannel {
 
     void flush();
 
-    /** Ends the response normally: HTTP/2 END_STREAM; WebSocket close 1000. */
-    void endResponse();
+    /**
+     * Ends the response normally: HTTP/2 END_STREAM; WebSocket close 1000.
+     *
+     * @return done once that end is written to the connection, or can no longer be (the connection closed); a
+     *     client behind flow control, or a response whose headers a fault delays, makes it wait
+     */
+    Future<?> endResponse();
 
     /** Abandons the stream: HTTP/2 RST_STREAM (INTERNAL_ERROR); WebSocket close 1011. */
     void reset();

@@ -9,6 +9,7 @@ import dev.riffle.sigv4.SignatureVerificationException;
 import dev.riffle.transcribe.model.MediaEncoding;
 import dev.riffle.transcribe.model.TranscriptEvent;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class TranscriptionSession {
      * A termination asked for before the session started (a newer stream with its session id, a shutdown, while
      * this one was still in its handshake or a header delay): carried out as soon as it starts.
      */
-    private volatile String[] terminationBeforeStart;
+    private volatile EarlyTermination terminationBeforeStart;
     private boolean pcm;
     private EventChainVerifier chain;
     private AudioClock audioClock;
@@ -81,9 +82,9 @@ final class TranscriptionSession {
         this.transcription = context.transcriptions.create(admitted.request());
         this.channel = channel;
         restartIdleTimer();
-        String[] early = terminationBeforeStart;
+        EarlyTermination early = terminationBeforeStart;
         if (early != null) {
-            terminate(early[0], early[1]);
+            completeWhenWritten(terminate(early.exceptionType(), early.message()), early.written());
         }
     }
 
@@ -222,45 +223,67 @@ final class TranscriptionSession {
         channel.flush();
     }
 
-    /** Ends the stream with a modeled exception (spec 3.5: an exception is terminal). */
-    void terminate(String exceptionType, String message) {
+    /**
+     * Ends the stream with a modeled exception (spec 3.5: an exception is terminal).
+     *
+     * @return done once the end is written, see {@link SessionChannel#endResponse()}; null if the stream had
+     *     already ended
+     */
+    Future<?> terminate(String exceptionType, String message) {
         if (!streaming) {
-            return;
+            return null;
         }
-        endWith(() -> ServiceMessages.exception(channel.alloc(), encoder, exceptionType, message));
+        return endWith(() -> ServiceMessages.exception(channel.alloc(), encoder, exceptionType, message));
     }
 
-    /** Sends {@code last} and ends the response; the stream ends and frees its slot even if it cannot be encoded. */
-    private void endWith(Supplier<ByteBuf> last) {
+    /**
+     * Sends {@code last} and ends the response; the stream ends and frees its slot even if it cannot be encoded.
+     *
+     * @return done once the end is written
+     */
+    private Future<?> endWith(Supplier<ByteBuf> last) {
         streaming = false;
+        Future<?> ended = null;
         try {
             channel.send(last.get());
         } finally {
-            end(channel::endResponse);
+            stop();
+            ended = channel.endResponse();
         }
+        return ended;
     }
 
     /**
      * {@link #terminate} from any thread.
      *
-     * @return completes once the exception has been handed to the transport (or at once if not streaming)
+     * @return completes once the exception and the end of the response are written to the connection, or cannot
+     *     be (the connection closed); at once if the stream had already ended. A session asked before it started
+     *     completes it when it starts and has written, or when it ends without starting.
      */
     CompletableFuture<Void> terminateFromAnyThread(String exceptionType, String message) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> written = new CompletableFuture<>();
         SessionChannel started = channel;
         if (started == null) {
-            terminationBeforeStart = new String[] {exceptionType, message};
-            if (channel == null) { // not started meanwhile: start() will see the request
-                done.complete(null);
-                return done;
+            terminationBeforeStart = new EarlyTermination(exceptionType, message, written);
+            if (channel == null) { // not started meanwhile: start() carries it out, or stop() gives it up
+                return written;
             }
             started = channel;
         }
-        started.executor().execute(() -> {
-            terminate(exceptionType, message);
+        started.executor().execute(() -> completeWhenWritten(terminate(exceptionType, message), written));
+        return written;
+    }
+
+    private static void completeWhenWritten(Future<?> write, CompletableFuture<Void> done) {
+        if (write == null) {
             done.complete(null);
-        });
-        return done;
+        } else {
+            write.addListener(f -> done.complete(null));
+        }
+    }
+
+    /** A termination asked for before the session started, and what to complete once it has been written. */
+    private record EarlyTermination(String exceptionType, String message, CompletableFuture<Void> written) {
     }
 
     private void applyDueFaults() {
@@ -307,6 +330,10 @@ final class TranscriptionSession {
     /** Releases what this stream holds in the emulator: its session id and its timer. Idempotent. */
     void stop() {
         streaming = false;
+        EarlyTermination early = terminationBeforeStart;
+        if (early != null && channel == null) {
+            early.written().complete(null); // ended without starting: there is no goodbye to wait for
+        }
         if (idleTimer != null) {
             idleTimer.cancel(false);
         }

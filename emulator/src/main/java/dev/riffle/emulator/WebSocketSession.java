@@ -4,6 +4,7 @@ import dev.riffle.eventstream.EventStreamException;
 import dev.riffle.eventstream.MessageDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -13,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -135,8 +137,8 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Ses
     }
 
     @Override
-    public void endResponse() {
-        closeWith(1000, closing ? "" : "Streaming completed successfully");
+    public Future<?> endResponse() {
+        return closeWith(1000, closing ? "" : "Streaming completed successfully");
     }
 
     @Override
@@ -169,12 +171,12 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Ses
      * connection once close frames went both ways. {@code EmulatorWebSocketTest} sends on after the close and reads
      * late on purpose.
      */
-    private void closeWith(int code, String reason) {
+    private ChannelFuture closeWith(int code, String reason) {
         if (closeSent || !ctx.channel().isActive()) {
-            return;
+            return ctx.newSucceededFuture();
         }
         closeSent = true;
-        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(written -> {
+        return ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(written -> {
             if (!written.isSuccess() || closeReceived) {
                 ctx.close(); // the handshake is complete: the client sends nothing after its close frame
                 return;

@@ -459,6 +459,25 @@ abstract class EmulatorContractTest {
         assertThat(e.errorType()).isEqualTo("ServiceUnavailableException");
     }
 
+    @Test
+    void shutdownDuringAHeaderDelayStillEndsTheStreamWithServiceUnavailable() throws Exception {
+        // The stream is admitted but its response waits 1 s: the goodbye can only be written after that, and the
+        // shutdown must wait for it rather than close the connection under it.
+        emulator = Emulator.start(EmulatorConfig.builder().fault(Fault.parse("delay-headers@1")).build());
+        CompletableFuture<TranscriptionStream> opening = client().startStreamTranscription(REQUEST, events::add);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (emulator.liveStreams() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(emulator.liveStreams()).as("streams admitted").isEqualTo(1);
+
+        emulator.close();
+        emulator = null;
+
+        TranscribeException e = failure(opening.thenCompose(TranscriptionStream::completion));
+        assertThat(e.errorType()).isEqualTo("ServiceUnavailableException");
+    }
+
     /** Sends raw parameter headers through the bare transport and returns the refusal. */
     private StreamRejectedException rejected(Map<String, String> headers) {
         try (Http2Transport transport = Http2Transport.create()) {
