@@ -131,6 +131,18 @@ public abstract class AbstractEventStream implements EventStream {
     protected void onCancel() {
     }
 
+    /**
+     * Whether a failed write leaves the connection open so that what the peer sent before it can still be read.
+     * True where the connection is the stream (WebSocket): a peer that closes after its last frames makes our next
+     * write fail (the kernel answers it with a reset), while those frames may still wait in the socket, unread
+     * because the caller has paused reading. Netty's default, closing on a failed write, would drop them; with
+     * this, Netty shuts the output down instead and the stream ends when reading reaches the peer's close. False
+     * by default: an HTTP/2 connection keeps reading for its streams, so nothing waits in its socket.
+     */
+    protected boolean readsOnAfterWriteFailure() {
+        return false;
+    }
+
     // ---------------------------------------------------------------- connecting
 
     /** Connects to {@code host:port} with {@code initializer}'s pipeline; a failure fails the stream. */
@@ -138,6 +150,7 @@ public abstract class AbstractEventStream implements EventStream {
         ChannelFuture connecting = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.AUTO_CLOSE, !readsOnAfterWriteFailure())
                 .handler(initializer)
                 .connect(host, port);
         connection = connecting.channel();
@@ -266,16 +279,31 @@ public abstract class AbstractEventStream implements EventStream {
         if (state == State.CLOSED) {
             return;
         }
-        if (channel == null || channel == connection || !channel.isActive()) {
-            fail(error); // nothing can wait unread behind it
+        if (channel == null || !channel.isActive()) {
+            fail(pendingFailure != null ? pendingFailure : error); // nothing can wait unread behind it
             return;
         }
         if (pendingFailure == null) {
             pendingFailure = error;
             outbound.close(error.getMessage());
         }
-        if (channel.config().isAutoRead()) {
+        // A stream channel (HTTP/2) has delivered all it held once it reads; a connection of its own (WebSocket)
+        // may still have frames in the socket, and ends when reading reaches the close (onConnectionClosed).
+        if (channel != connection && channel.config().isAutoRead()) {
             failPendingLater();
+        }
+    }
+
+    /**
+     * A write failed. Where the connection stays open for reading ({@link #readsOnAfterWriteFailure}), the failure
+     * waits behind what the peer sent before it, like a reset; elsewhere Netty closes the connection, and that
+     * close ends the stream.
+     */
+    private void onWriteFailed(Throwable cause) {
+        Channel channel = streamChannel();
+        if (readsOnAfterWriteFailure() && cause != null && channel != null && channel.isActive()) {
+            failAfterQueuedFrames(new TransportException(Kind.CONNECTION_CLOSED, "cannot write to " + server + ": "
+                    + cause.getMessage(), cause));
         }
     }
 
@@ -405,7 +433,10 @@ public abstract class AbstractEventStream implements EventStream {
                         + e.getMessage(), e));
                 return;
             }
-            channel.write(dataFrame(message, false)).addListener(f -> outbound.written(pending, f.cause()));
+            channel.write(dataFrame(message, false)).addListener(f -> {
+                outbound.written(pending, f.cause());
+                onWriteFailed(f.cause());
+            });
         }
         if (wrote) {
             channel.flush();
@@ -440,6 +471,7 @@ public abstract class AbstractEventStream implements EventStream {
             } else {
                 ended.completeExceptionally(new TransportException(Kind.CONNECTION_CLOSED,
                         "the end of input could not be written: " + f.cause().getMessage(), f.cause()));
+                onWriteFailed(f.cause());
             }
         });
     }
@@ -485,8 +517,10 @@ public abstract class AbstractEventStream implements EventStream {
             drainExpiredWhilePaused = false;
             startDrainTimer();
         }
-        if (autoRead && pendingFailure != null) {
-            failPendingLater(); // resuming delivered what the channel held, unless the channel's close reports first
+        if (autoRead && pendingFailure != null && channel != connection) {
+            // resuming delivered what the stream's channel held, unless the channel's close reports first; a
+            // connection of its own reads from the socket later, and its close reports the failure
+            failPendingLater();
         }
         if (!autoRead && channel == connection) {
             forgetPing(); // its answer could not be read now; the next idle period after resuming sends another

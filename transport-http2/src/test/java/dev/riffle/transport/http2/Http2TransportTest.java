@@ -73,7 +73,7 @@ public class Http2TransportTest {
                 .service("transcribe").region("us-west-2").credentials(() -> credentials).build();
     }
 
-    static ByteBuffer audioEvent(int bytes) {
+    public static ByteBuffer audioEvent(int bytes) {
         HeaderBlock headers = new HeaderBlock().addString(":message-type", "event")
                 .addString(":event-type", "AudioEvent").addString(":content-type", "application/octet-stream");
         ByteBuffer out = ByteBuffer.allocate(MessageEncoder.encodedLength(headers.length(), bytes));
@@ -307,7 +307,7 @@ public class Http2TransportTest {
     }
 
     /** Sends until a send fails, which shows that the client has taken in the end the server sent; that send. */
-    private static CompletableFuture<Void> sendUntilRefused(EventStream stream) throws Exception {
+    public static CompletableFuture<Void> sendUntilRefused(EventStream stream) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             CompletableFuture<Void> send = stream.send(audioEvent(100));

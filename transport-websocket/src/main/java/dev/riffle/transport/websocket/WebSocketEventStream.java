@@ -114,6 +114,12 @@ final class WebSocketEventStream extends AbstractEventStream {
 
     // ---------------------------------------------------------------- framing
 
+    /** The connection is the stream: the service's last frames may wait in the socket behind a failed send. */
+    @Override
+    protected boolean readsOnAfterWriteFailure() {
+        return true;
+    }
+
     @Override
     protected Channel streamChannel() {
         return connection();

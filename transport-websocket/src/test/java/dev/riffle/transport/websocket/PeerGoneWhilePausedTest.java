@@ -1,0 +1,115 @@
+package dev.riffle.transport.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.riffle.transport.EventStream;
+import dev.riffle.transport.TransportException.Kind;
+import dev.riffle.transport.http2.Http2TransportTest;
+import dev.riffle.transport.http2.TestHttp2Server;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A service that sends its last events and its close, then resets the connection, while the caller has paused
+ * reading and goes on sending. The kernel answers the next send with the reset, so that send fails; the events
+ * that came before it wait in the socket, and must still be read when the caller resumes.
+ */
+class PeerGoneWhilePausedTest {
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final List<String> payloads = Collections.synchronizedList(new ArrayList<>());
+    private WebSocketTransport transport;
+
+    @AfterEach
+    void close() {
+        if (transport != null) {
+            transport.close();
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Test
+    void eventsSentBeforeAResetAreReadAfterTheSendItFailed() throws Exception {
+        Channel server = startServerThatAnswersTheFirstFrameThenResets();
+        URI endpoint = URI.create("http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
+        transport = WebSocketTransport.builder().signEvents(false).build();
+        EventStream stream = transport.open(Http2TransportTest.request(endpoint, TestHttp2Server.CREDENTIALS),
+                view -> payloads.add(StandardCharsets.UTF_8.decode(view.payload()).toString()))
+                .get(5, TimeUnit.SECONDS);
+        stream.pauseReading();
+
+        CompletableFuture<Void> failedSend = Http2TransportTest.sendUntilRefused(stream);
+        Http2TransportTest.assertFails(failedSend, Kind.CONNECTION_CLOSED);
+        assertThat(stream.closed()).as("the stream waits for its unread events").isNotDone();
+
+        stream.resumeReading();
+
+        stream.closed().get(5, TimeUnit.SECONDS); // the service's close 1000 came before the reset
+        assertThat(payloads).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+    }
+
+    /**
+     * Upgrades any request; on the client's first frame sends four events and a close 1000, and 300 ms later
+     * closes with SO_LINGER 0, which resets the connection.
+     */
+    private Channel startServerThatAnswersTheFirstFrameThenResets() {
+        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
+                                new WebSocketServerProtocolHandler("/stream-transcription-websocket", null, false,
+                                        64 * 1024, false, true),
+                                new AnswerThenReset());
+                    }
+                })
+                .bind("127.0.0.1", 0).syncUninterruptibly().channel();
+    }
+
+    private static final class AnswerThenReset extends SimpleChannelInboundHandler<WebSocketFrame> {
+        private boolean answered;
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            if (answered || !(frame instanceof BinaryWebSocketFrame)) {
+                return;
+            }
+            answered = true;
+            for (int n = 0; n < 4; n++) {
+                ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(
+                        TestHttp2Server.message("event", ":event-type", "TranscriptEvent", "{\"n\":" + n + "}"))));
+            }
+            ctx.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(written ->
+                    ctx.executor().schedule(() -> {
+                        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                        ctx.close();
+                    }, 300, TimeUnit.MILLISECONDS));
+        }
+    }
+}
