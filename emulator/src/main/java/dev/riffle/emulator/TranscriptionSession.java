@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -57,7 +58,9 @@ final class TranscriptionSession {
      * A termination asked for before the session started (a newer stream with its session id, a shutdown, while
      * this one was still in its handshake or a header delay): carried out as soon as it starts.
      */
-    private volatile EarlyTermination terminationBeforeStart;
+    private final AtomicReference<EarlyTermination> terminationBeforeStart = new AtomicReference<>();
+    /** Set by {@link #stop}: a termination asked for after it has nothing to wait for. */
+    private volatile boolean stopped;
     private boolean pcm;
     private EventChainVerifier chain;
     private AudioClock audioClock;
@@ -82,7 +85,7 @@ final class TranscriptionSession {
         this.transcription = context.transcriptions.create(admitted.request());
         this.channel = channel;
         restartIdleTimer();
-        EarlyTermination early = terminationBeforeStart;
+        EarlyTermination early = terminationBeforeStart.getAndSet(null);
         if (early != null) {
             completeWhenWritten(terminate(early.exceptionType(), early.message()), early.written());
         }
@@ -262,16 +265,35 @@ final class TranscriptionSession {
      */
     CompletableFuture<Void> terminateFromAnyThread(String exceptionType, String message) {
         CompletableFuture<Void> written = new CompletableFuture<>();
+        if (channel == null && leftForStartOrStop(new EarlyTermination(exceptionType, message, written))) {
+            return written; // start() carries it out, or stop() gives it up; either completes it
+        }
         SessionChannel started = channel;
         if (started == null) {
-            terminationBeforeStart = new EarlyTermination(exceptionType, message, written);
-            if (channel == null) { // not started meanwhile: start() carries it out, or stop() gives it up
-                return written;
-            }
-            started = channel;
+            written.complete(null); // stopped without starting: there is no goodbye to wait for
+        } else {
+            started.executor().execute(() -> completeWhenWritten(terminate(exceptionType, message), written));
         }
-        started.executor().execute(() -> completeWhenWritten(terminate(exceptionType, message), written));
         return written;
+    }
+
+    /**
+     * Leaves {@code early} for {@link #start} or {@link #stop} to take, unless one of them ran meanwhile. Exactly one
+     * side takes it (the reference is swapped, never read and cleared apart), so a goodbye is carried out once and
+     * its future is completed by the side that wrote it.
+     *
+     * @return false if the caller must carry it out itself: the session started or stopped meanwhile, without
+     *     taking it
+     */
+    private boolean leftForStartOrStop(EarlyTermination early) {
+        EarlyTermination replaced = terminationBeforeStart.getAndSet(early);
+        if (replaced != null) { // asked twice before starting: the first asker waits for the same goodbye
+            early.written().whenComplete((done, failure) -> replaced.written().complete(null));
+        }
+        if (channel == null && !stopped) {
+            return true;
+        }
+        return !terminationBeforeStart.compareAndSet(early, null);
     }
 
     private static void completeWhenWritten(Future<?> write, CompletableFuture<Void> done) {
@@ -330,8 +352,9 @@ final class TranscriptionSession {
     /** Releases what this stream holds in the emulator: its session id and its timer. Idempotent. */
     void stop() {
         streaming = false;
-        EarlyTermination early = terminationBeforeStart;
-        if (early != null && channel == null) {
+        stopped = true;
+        EarlyTermination early = terminationBeforeStart.getAndSet(null);
+        if (early != null) {
             early.written().complete(null); // ended without starting: there is no goodbye to wait for
         }
         if (idleTimer != null) {

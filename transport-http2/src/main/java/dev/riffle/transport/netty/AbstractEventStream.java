@@ -18,7 +18,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +82,8 @@ public abstract class AbstractEventStream implements EventStream {
     private boolean drainExpiredWhilePaused;
     /** An end that overtook frames the caller has not read yet; see {@link #failAfterQueuedFrames}. */
     private TransportException pendingFailure;
+    /** The first failed write's cause; see {@link #onOutputShutdown}. */
+    private Throwable writeFailure;
 
     /**
      * @param server        how errors name the peer, such as the endpoint; never with credentials in it
@@ -147,7 +148,7 @@ public abstract class AbstractEventStream implements EventStream {
 
     /** Connects to {@code host:port} with {@code initializer}'s pipeline; a failure fails the stream. */
     protected final ChannelFuture connectTo(String host, int port, ChannelHandler initializer) {
-        ChannelFuture connecting = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        ChannelFuture connecting = new Bootstrap().group(loop).channel(StreamSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_CLOSE, !readsOnAfterWriteFailure())
@@ -294,17 +295,28 @@ public abstract class AbstractEventStream implements EventStream {
         }
     }
 
-    /**
-     * A write failed. Where the connection stays open for reading ({@link #readsOnAfterWriteFailure}), the failure
-     * waits behind what the peer sent before it, like a reset; elsewhere Netty closes the connection, and that
-     * close ends the stream.
-     */
-    private void onWriteFailed(Throwable cause) {
-        Channel channel = streamChannel();
-        if (readsOnAfterWriteFailure() && cause != null && channel != null && channel.isActive()) {
-            failAfterQueuedFrames(new TransportException(Kind.CONNECTION_CLOSED, "cannot write to " + server + ": "
-                    + cause.getMessage(), cause));
+    /** Keeps the first write failure's cause, for the message of {@link #onOutputShutdown}. */
+    private void rememberWriteFailure(Throwable cause) {
+        if (cause != null && writeFailure == null) {
+            writeFailure = cause;
         }
+    }
+
+    /**
+     * The connection's output shut down after a failed write, which happens only where the connection stays open
+     * for reading ({@link #readsOnAfterWriteFailure}); elsewhere Netty closes the connection, and that close ends
+     * the stream. Netty reports it whichever write failed, ours or a ping's. The failure then waits behind what
+     * the peer sent before it, like a reset (see {@link #failAfterQueuedFrames}), and the channel stops waiting to
+     * write (see {@link StreamSocketChannel}).
+     */
+    public final void onOutputShutdown() {
+        assert loop.inEventLoop();
+        if (connection instanceof StreamSocketChannel socket) {
+            socket.stopWaitingToWrite();
+        }
+        Throwable cause = writeFailure;
+        failAfterQueuedFrames(new TransportException(Kind.CONNECTION_CLOSED, "cannot write to " + server
+                + (cause == null ? " any more" : ": " + cause.getMessage()), cause));
     }
 
     private void failPendingLater() {
@@ -329,7 +341,10 @@ public abstract class AbstractEventStream implements EventStream {
     /** An error no other handler took: TLS, or bytes the protocol could not read. */
     public final void onConnectionError(Throwable cause) {
         assert loop.inEventLoop();
-        fail(ConnectionErrors.toTransportException(cause, server, plainEndpoint));
+        // An end already held back explains more than the error reading after it (a reset, where the system
+        // drops what was received before it).
+        fail(pendingFailure != null ? pendingFailure
+                : ConnectionErrors.toTransportException(cause, server, plainEndpoint));
     }
 
     /**
@@ -435,7 +450,7 @@ public abstract class AbstractEventStream implements EventStream {
             }
             channel.write(dataFrame(message, false)).addListener(f -> {
                 outbound.written(pending, f.cause());
-                onWriteFailed(f.cause());
+                rememberWriteFailure(f.cause());
             });
         }
         if (wrote) {
@@ -471,7 +486,7 @@ public abstract class AbstractEventStream implements EventStream {
             } else {
                 ended.completeExceptionally(new TransportException(Kind.CONNECTION_CLOSED,
                         "the end of input could not be written: " + f.cause().getMessage(), f.cause()));
-                onWriteFailed(f.cause());
+                rememberWriteFailure(f.cause());
             }
         });
     }

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelOutputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -101,6 +102,8 @@ final class WebSocketChannelInitializer extends ChannelInitializer<SocketChannel
                 owner.onReadIdle();
             } else if (evt instanceof SslHandshakeCompletionEvent handshake) {
                 owner.onTlsHandshake(handshake);
+            } else if (evt instanceof ChannelOutputShutdownEvent) {
+                owner.onOutputShutdown(); // a write failed; the connection stays open to read what came before
             }
         }
 

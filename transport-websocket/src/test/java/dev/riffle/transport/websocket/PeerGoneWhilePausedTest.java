@@ -9,6 +9,7 @@ import dev.riffle.transport.http2.TestHttp2Server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -23,6 +24,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,6 +34,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,18 +78,91 @@ class PeerGoneWhilePausedTest {
     }
 
     /**
+     * The same reset, but after the service stopped reading, so that our sends had filled the socket and Netty was
+     * waiting to write. The failed write must not leave the connection's event loop spinning on a socket that is
+     * always ready while the caller keeps reading paused.
+     */
+    @Test
+    void aResetWhileWritesWaitDoesNotSpinTheEventLoop() throws Exception {
+        AtomicReference<Channel> serverSide = new AtomicReference<>();
+        Channel server = startServer(() -> new StopReadingOnTheFirstFrame(serverSide));
+        URI endpoint = URI.create("http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
+        transport = WebSocketTransport.builder().signEvents(false).build();
+        EventStream stream = transport.open(Http2TransportTest.request(endpoint, TestHttp2Server.CREDENTIALS),
+                view -> { }).get(5, TimeUnit.SECONDS);
+        stream.pauseReading();
+        CompletableFuture<Void> waiting = sendUntilOneWaits(stream);
+
+        Channel peer = serverSide.get();
+        peer.eventLoop().execute(() -> {
+            peer.config().setOption(ChannelOption.SO_LINGER, 0);
+            peer.close();
+        });
+        Http2TransportTest.assertFails(waiting, Kind.CONNECTION_CLOSED);
+        Thread.sleep(200);
+
+        double busy = cpuSecondsDuring(1000);
+        assertThat(busy).as("CPU seconds used in 1 s with the stream paused and its peer gone").isLessThan(0.5);
+
+        stream.resumeReading();
+        Http2TransportTest.assertFails(stream.closed(), Kind.CONNECTION_CLOSED);
+    }
+
+    /** Sends 32 KiB events until one has not been written after 300 ms: the socket is full; that send. */
+    private static CompletableFuture<Void> sendUntilOneWaits(EventStream stream) throws Exception {
+        for (int i = 0; i < 2_000; i++) {
+            CompletableFuture<Void> send = stream.send(Http2TransportTest.audioEvent(32 * 1024));
+            try {
+                send.get(300, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                return send;
+            }
+        }
+        throw new AssertionError("64 MB were written to a peer that does not read");
+    }
+
+    private static double cpuSecondsDuring(long millis) throws InterruptedException {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long before = os.getProcessCpuTime();
+        Thread.sleep(millis);
+        return (os.getProcessCpuTime() - before) / 1e9;
+    }
+
+    /** Stops reading after the client's first frame, so that the client's later sends fill the socket. */
+    private static final class StopReadingOnTheFirstFrame extends SimpleChannelInboundHandler<WebSocketFrame> {
+        private final AtomicReference<Channel> channel;
+
+        StopReadingOnTheFirstFrame(AtomicReference<Channel> channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            ctx.channel().config().setAutoRead(false);
+            channel.set(ctx.channel());
+        }
+    }
+
+    /**
      * Upgrades any request; on the client's first frame sends four events and a close 1000, and 300 ms later
      * closes with SO_LINGER 0, which resets the connection.
      */
     private Channel startServerThatAnswersTheFirstFrameThenResets() {
+        return startServer(AnswerThenReset::new);
+    }
+
+    private Channel startServer(java.util.function.Supplier<ChannelHandler> handler) {
         return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
-                                new WebSocketServerProtocolHandler("/stream-transcription-websocket", null, false,
-                                        64 * 1024, false, true),
-                                new AnswerThenReset());
+                                // no close frame of Netty's when the test closes: the reset is all the client sees
+                                new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                                        .websocketPath("/stream-transcription-websocket").checkStartsWith(true)
+                                        .sendCloseFrame(null).build()),
+                                handler.get());
                     }
                 })
                 .bind("127.0.0.1", 0).syncUninterruptibly().channel();
