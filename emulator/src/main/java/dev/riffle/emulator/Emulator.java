@@ -32,7 +32,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -188,18 +191,16 @@ public final class Emulator implements AutoCloseable {
     public void close() {
         // Stop taking connections and streams first, then tell the live ones: a stream admitted after the list
         // below was taken would otherwise be cut off without the service's goodbye.
-        java.util.List<TranscriptionSession> live = context.sessions.close();
+        List<TranscriptionSession> live = context.sessions.close();
         server.close().syncUninterruptibly();
-        java.util.List<java.util.concurrent.CompletableFuture<Void>> goodbyes = new java.util.ArrayList<>();
-        for (TranscriptionSession session : live) {
-            goodbyes.add(session.terminateFromAnyThread("ServiceUnavailableException",
-                    "The service is shutting down."));
-        }
+        CompletableFuture<?>[] goodbyes = live.stream().map(session -> session.terminateFromAnyThread(
+                "ServiceUnavailableException", "The service is shutting down.")).toArray(CompletableFuture[]::new);
         try {
-            java.util.concurrent.CompletableFuture.allOf(goodbyes.toArray(new java.util.concurrent.CompletableFuture[0]))
-                    .get(2, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            CompletableFuture.allOf(goodbyes).get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
             // a stream whose goodbye is not written within 2 s (a client that stopped reading) is cut off below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stop waiting, and still close below
         }
         group.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }

@@ -10,6 +10,7 @@ import dev.riffle.transcribe.model.MediaEncoding;
 import dev.riffle.transcribe.model.TranscriptEvent;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -87,7 +88,7 @@ final class TranscriptionSession {
         restartIdleTimer();
         EarlyTermination early = terminationBeforeStart.getAndSet(null);
         if (early != null) {
-            completeWhenWritten(terminate(early.exceptionType(), early.message()), early.written());
+            terminate(early.exceptionType(), early.message()).addListener(f -> early.written().complete(null));
         }
     }
 
@@ -229,12 +230,12 @@ final class TranscriptionSession {
     /**
      * Ends the stream with a modeled exception (spec 3.5: an exception is terminal).
      *
-     * @return done once the end is written, see {@link SessionChannel#endResponse()}; null if the stream had
-     *     already ended
+     * @return done once the end is written, see {@link SessionChannel#endResponse()}; done at once if the stream
+     *     had already ended
      */
     Future<?> terminate(String exceptionType, String message) {
         if (!streaming) {
-            return null;
+            return ImmediateEventExecutor.INSTANCE.newSucceededFuture(null);
         }
         return endWith(() -> ServiceMessages.exception(channel.alloc(), encoder, exceptionType, message));
     }
@@ -272,7 +273,8 @@ final class TranscriptionSession {
         if (started == null) {
             written.complete(null); // stopped without starting: there is no goodbye to wait for
         } else {
-            started.executor().execute(() -> completeWhenWritten(terminate(exceptionType, message), written));
+            started.executor().execute(() -> terminate(exceptionType, message)
+                    .addListener(f -> written.complete(null)));
         }
         return written;
     }
@@ -294,14 +296,6 @@ final class TranscriptionSession {
             return true;
         }
         return !terminationBeforeStart.compareAndSet(early, null);
-    }
-
-    private static void completeWhenWritten(Future<?> write, CompletableFuture<Void> done) {
-        if (write == null) {
-            done.complete(null);
-        } else {
-            write.addListener(f -> done.complete(null));
-        }
     }
 
     /** A termination asked for before the session started, and what to complete once it has been written. */

@@ -1,6 +1,7 @@
 package dev.riffle.transport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * The service refused to open the stream: an HTTP error status (400, 403, 409, 429, 500, 503, ...) before any
@@ -67,6 +68,6 @@ public final class StreamRejectedException extends RuntimeException {
         return text.isEmpty() ? "(no body)" : SIGNING_PARAMETER.matcher(text).replaceAll("$1=(not shown)");
     }
 
-    private static final java.util.regex.Pattern SIGNING_PARAMETER = java.util.regex.Pattern.compile(
+    private static final Pattern SIGNING_PARAMETER = Pattern.compile(
             "(?i)(X-Amz-(?:Signature|Security-Token|Credential))(?:=|%3D)[^&\\s\"'<>]*");
 }

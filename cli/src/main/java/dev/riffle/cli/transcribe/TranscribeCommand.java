@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
@@ -128,7 +129,7 @@ public final class TranscribeCommand implements Callable<Integer> {
         AudioInput input;
         try {
             input = AudioInput.of(file);
-        } catch (java.nio.file.InvalidPathException e) { // a name the platform's charset cannot hold (LANG=C)
+        } catch (InvalidPathException e) { // a name the platform's charset cannot hold (LANG=C)
             return usageError(file + ": not a usable file name (" + e.getReason() + "; is the locale UTF-8?)");
         }
         AudioSource source;

@@ -2,12 +2,14 @@ package dev.riffle.transport.netty;
 
 import dev.riffle.eventstream.EventStreamConstants;
 import dev.riffle.eventstream.HeaderBlock;
+import dev.riffle.sigv4.EventSigner;
 import dev.riffle.transport.TransportException;
 import dev.riffle.transport.TransportException.Kind;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -32,7 +34,7 @@ public final class OutboundQueue {
 
     /** The largest message that still fits, signed, in one event-stream message (24 MiB with the envelope). */
     static final int MAX_MESSAGE_LENGTH = EventStreamConstants.DEFAULT_MAX_MESSAGE_LENGTH
-            - dev.riffle.sigv4.EventSigner.ENVELOPE_OVERHEAD;
+            - EventSigner.ENVELOPE_OVERHEAD;
 
     private static final Pending END = new Pending(null, ByteBuffer.allocate(0), 0, new CompletableFuture<>());
 
@@ -86,7 +88,7 @@ public final class OutboundQueue {
         Pending pending = new Pending(headers, body, length, new CompletableFuture<>());
         try {
             loop.execute(() -> enqueue.accept(pending));
-        } catch (java.util.concurrent.RejectedExecutionException e) { // the transport's own group has shut down
+        } catch (RejectedExecutionException e) { // the transport's own group has shut down
             refuse(pending, "the transport is closed");
         }
         return pending.future;

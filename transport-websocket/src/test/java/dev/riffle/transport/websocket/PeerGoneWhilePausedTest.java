@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,13 +60,7 @@ class PeerGoneWhilePausedTest {
 
     @Test
     void eventsSentBeforeAResetAreReadAfterTheSendItFailed() throws Exception {
-        Channel server = startServerThatAnswersTheFirstFrameThenResets();
-        URI endpoint = URI.create("http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
-        transport = WebSocketTransport.builder().signEvents(false).build();
-        EventStream stream = transport.open(Http2TransportTest.request(endpoint, TestHttp2Server.CREDENTIALS),
-                view -> payloads.add(StandardCharsets.UTF_8.decode(view.payload()).toString()))
-                .get(5, TimeUnit.SECONDS);
-        stream.pauseReading();
+        EventStream stream = openPausedAgainst(AnswerThenReset::new);
 
         CompletableFuture<Void> failedSend = Http2TransportTest.sendUntilRefused(stream);
         Http2TransportTest.assertFails(failedSend, Kind.CONNECTION_CLOSED);
@@ -85,19 +80,11 @@ class PeerGoneWhilePausedTest {
     @Test
     void aResetWhileWritesWaitDoesNotSpinTheEventLoop() throws Exception {
         AtomicReference<Channel> serverSide = new AtomicReference<>();
-        Channel server = startServer(() -> new StopReadingOnTheFirstFrame(serverSide));
-        URI endpoint = URI.create("http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
-        transport = WebSocketTransport.builder().signEvents(false).build();
-        EventStream stream = transport.open(Http2TransportTest.request(endpoint, TestHttp2Server.CREDENTIALS),
-                view -> { }).get(5, TimeUnit.SECONDS);
-        stream.pauseReading();
+        EventStream stream = openPausedAgainst(() -> new StopReadingOnTheFirstFrame(serverSide));
         CompletableFuture<Void> waiting = sendUntilOneWaits(stream);
 
         Channel peer = serverSide.get();
-        peer.eventLoop().execute(() -> {
-            peer.config().setOption(ChannelOption.SO_LINGER, 0);
-            peer.close();
-        });
+        peer.eventLoop().execute(() -> reset(peer));
         Http2TransportTest.assertFails(waiting, Kind.CONNECTION_CLOSED);
         Thread.sleep(200);
 
@@ -106,6 +93,27 @@ class PeerGoneWhilePausedTest {
 
         stream.resumeReading();
         Http2TransportTest.assertFails(stream.closed(), Kind.CONNECTION_CLOSED);
+    }
+
+    /**
+     * Starts a WebSocket server whose connections end in {@code handler}, opens an unsigned stream to it, collecting
+     * payloads as text, and pauses reading.
+     */
+    private EventStream openPausedAgainst(Supplier<ChannelHandler> handler) throws Exception {
+        Channel server = startServer(handler);
+        URI endpoint = URI.create("http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
+        transport = WebSocketTransport.builder().signEvents(false).build();
+        EventStream stream = transport.open(Http2TransportTest.request(endpoint, TestHttp2Server.CREDENTIALS),
+                view -> payloads.add(StandardCharsets.UTF_8.decode(view.payload()).toString()))
+                .get(5, TimeUnit.SECONDS);
+        stream.pauseReading();
+        return stream;
+    }
+
+    /** Closes with SO_LINGER 0, which resets the connection; on its event loop. */
+    private static void reset(Channel channel) {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        channel.close();
     }
 
     /** Sends 32 KiB events until one has not been written after 300 ms: the socket is full; that send. */
@@ -144,15 +152,8 @@ class PeerGoneWhilePausedTest {
         }
     }
 
-    /**
-     * Upgrades any request; on the client's first frame sends four events and a close 1000, and 300 ms later
-     * closes with SO_LINGER 0, which resets the connection.
-     */
-    private Channel startServerThatAnswersTheFirstFrameThenResets() {
-        return startServer(AnswerThenReset::new);
-    }
-
-    private Channel startServer(java.util.function.Supplier<ChannelHandler> handler) {
+    /** Upgrades any request to a WebSocket whose frames go to a new {@code handler}. */
+    private Channel startServer(Supplier<ChannelHandler> handler) {
         return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -168,6 +169,7 @@ class PeerGoneWhilePausedTest {
                 .bind("127.0.0.1", 0).syncUninterruptibly().channel();
     }
 
+    /** On the client's first frame, sends four events and a close 1000, and resets the connection 300 ms later. */
     private static final class AnswerThenReset extends SimpleChannelInboundHandler<WebSocketFrame> {
         private boolean answered;
 
@@ -182,10 +184,7 @@ class PeerGoneWhilePausedTest {
                         TestHttp2Server.message("event", ":event-type", "TranscriptEvent", "{\"n\":" + n + "}"))));
             }
             ctx.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(written ->
-                    ctx.executor().schedule(() -> {
-                        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-                        ctx.close();
-                    }, 300, TimeUnit.MILLISECONDS));
+                    ctx.executor().schedule(() -> reset(ctx.channel()), 300, TimeUnit.MILLISECONDS));
         }
     }
 }
