@@ -1,9 +1,12 @@
 package dev.riffle.sigv4;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
 /** Lower-case hexadecimal, as SigV4 writes hashes and signatures. */
 final class Hex {
 
-    private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private Hex() {
     }
@@ -12,7 +15,7 @@ final class Hex {
     static String encode(byte[] bytes) {
         byte[] out = new byte[bytes.length * 2];
         encode(bytes, 0, bytes.length, out, 0);
-        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(out, StandardCharsets.US_ASCII);
     }
 
     /** Writes {@code bytes[from, from + length)} as hex at {@code out[offset]}; returns the end offset. */
@@ -38,10 +41,9 @@ final class Hex {
     }
 
     private static int digit(char c) {
-        int d = Character.digit(c, 16);
-        if (d < 0) {
+        if (!HexFormat.isHexDigit(c)) { // ASCII only, unlike Character.digit
             throw new IllegalArgumentException("not a hex digit: '" + c + "'");
         }
-        return d;
+        return HexFormat.fromHexDigit(c);
     }
 }

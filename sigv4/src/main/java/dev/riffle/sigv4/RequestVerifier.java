@@ -236,7 +236,7 @@ public final class RequestVerifier {
     private static long parseExpires(String value, Duration max) {
         long expires;
         try {
-            expires = Long.parseLong(value);
+            expires = Long.parseLong(requireAsciiDigits(value));
         } catch (NumberFormatException e) {
             throw fail(Reason.INCOMPLETE_SIGNATURE, "X-Amz-Expires should be a number");
         }
@@ -248,6 +248,20 @@ public final class RequestVerifier {
                     + " seconds, was " + expires);
         }
         return expires;
+    }
+
+    /**
+     * {@code value}, if every character after an optional sign is an ASCII digit. {@link Long#parseLong} alone would
+     * also read the digits of other scripts, which a query string's number never has.
+     */
+    private static String requireAsciiDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < '0' || c > '9') && !(i == 0 && (c == '-' || c == '+'))) {
+                throw new NumberFormatException();
+            }
+        }
+        return value;
     }
 
     /**

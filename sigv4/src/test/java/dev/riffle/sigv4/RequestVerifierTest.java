@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The request and presigned-URL verifier: each rule the service applies, and its answer. */
 class RequestVerifierTest {
@@ -236,6 +238,17 @@ class RequestVerifierTest {
         clock.set(NOW);
         PresignedRequest tooLong = presign(KEY, NOW, Duration.ofSeconds(301));
         assertPresignRefused(sent(tooLong), Reason.EXPIRES_TOO_LONG, "X-Amz-Expires must be at most 300 seconds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0666\u0660", "\uFF16\uFF10", "6O", "", "0x3c"})
+    void presignedUrlWhoseExpiresIsNotADecimalNumberIsIncomplete(String expires) {
+        // Long.parseLong alone reads other scripts' digits: "\u0666\u0660" would have been a life of 60 s.
+        PresignedRequest url = presign(KEY, NOW, Duration.ofSeconds(60));
+        List<Param> query = new ArrayList<>(sent(url).query());
+        query.replaceAll(p -> p.name().equals("X-Amz-Expires") ? new Param(p.name(), expires) : p);
+        assertPresignRefused(new SignableRequest("GET", "/stream-transcription-websocket", query,
+                sent(url).headers()), Reason.INCOMPLETE_SIGNATURE, "X-Amz-Expires should be a number");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.riffle.sigv4.credentials;
 
 import java.math.BigDecimal;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -132,11 +133,12 @@ final class FlatJsonReader {
     private char unicodeEscape() {
         int code = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(next("a \\u escape cut short"), 16);
-            if (digit < 0) {
+            char c = next("a \\u escape cut short");
+            // RFC 8259 section 7: four HEXDIGs, ASCII only. Character.digit would also take other scripts' digits.
+            if (!HexFormat.isHexDigit(c)) {
                 throw error(position - 1, "a \\u escape with a character that is not a hexadecimal digit");
             }
-            code = code * 16 + digit;
+            code = code * 16 + HexFormat.fromHexDigit(c);
         }
         return (char) code;
     }

@@ -80,6 +80,16 @@ class FlatJsonReaderTest {
                 .hasMessage("invalid JSON at character 12: a number whose exponent is out of range");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\uFF10\uFF10\uFF14\uFF11", "\u0660\u0660\u0664\u0661", "00\u0664\u0661"})
+    void aUnicodeEscapeTakesOnlyAsciiHexDigits(String digits) {
+        // RFC 8259 section 7: HEXDIG is 0-9, A-F, a-f. Full-width or Arabic-Indic digits are digits to
+        // Character.digit, and would have read these as "A".
+        assertThatThrownBy(() -> FlatJsonReader.read("{\"a\": \"\\u" + digits + "\"}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a \\u escape with a character that is not a hexadecimal digit");
+    }
+
     @Test
     void rejectsAnUnescapedControlCharacter() {
         assertThatThrownBy(() -> FlatJsonReader.read("{\"a\": \"line\nbreak\"}"))
